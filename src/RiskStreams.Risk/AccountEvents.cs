@@ -1,0 +1,57 @@
+namespace RiskStreams.Risk;
+
+/// <summary>An event about one account, in event time. The domain's view of the input streams.</summary>
+public abstract record AccountEvent(string EventId, string AccountId, long OccurredAtMs)
+{
+    /// <summary>Name of the stream the event came from, as carried on a change (<c>transactions</c>, <c>logins</c>, <c>repayments</c>).</summary>
+    public abstract string Stream { get; }
+}
+
+/// <summary>A card or credit-line transaction.</summary>
+public sealed record TransactionEvent(
+    string EventId, string AccountId, long OccurredAtMs, long AmountMinor, string MerchantId,
+    bool Approved, bool CashAdvance, bool Refund, string? DeviceId, string? Country, GeoPoint? Location)
+    : AccountEvent(EventId, AccountId, OccurredAtMs)
+{
+    /// <inheritdoc />
+    public override string Stream => "transactions";
+}
+
+/// <summary>A login attempt.</summary>
+public sealed record LoginEvent(
+    string EventId, string AccountId, long OccurredAtMs, bool Success, string DeviceId, bool MfaUsed,
+    string? Country, GeoPoint? Location)
+    : AccountEvent(EventId, AccountId, OccurredAtMs)
+{
+    /// <inheritdoc />
+    public override string Stream => "logins";
+}
+
+/// <summary>The synced state of one bill.</summary>
+public sealed record RepaymentEvent(
+    string EventId, string AccountId, long OccurredAtMs, string SourceSystem, string BillId, long DueDateMs,
+    BillState State, int DaysPastDue, long AmountDueMinor, long AmountPaidMinor, long? OutstandingMinor, long? CreditLimitMinor)
+    : AccountEvent(EventId, AccountId, OccurredAtMs)
+{
+    /// <inheritdoc />
+    public override string Stream => "repayments";
+}
+
+/// <summary>State of a bill in the lending ledger.</summary>
+public enum BillState
+{
+    /// <summary>Not yet due.</summary>
+    Scheduled,
+
+    /// <summary>Paid in full.</summary>
+    Paid,
+
+    /// <summary>Partly paid.</summary>
+    PartiallyPaid,
+
+    /// <summary>Past due and unpaid.</summary>
+    Overdue,
+}
+
+/// <summary>A point on the earth in decimal degrees.</summary>
+public readonly record struct GeoPoint(double Latitude, double Longitude);

@@ -1,0 +1,15 @@
+using System.Diagnostics.Metrics;
+
+namespace RiskStreams.Streams.Internal;
+
+/// <summary>Engine instruments, published on the <c>RiskStreams.Streams</c> meter.</summary>
+internal sealed class StreamsMetrics
+{
+    public const string MeterName = "RiskStreams.Streams";
+    private static readonly Meter Meter = new(MeterName);
+
+    public static readonly Counter<long> RecordsProcessed = Meter.CreateCounter<long>("riskstreams.streams.records.processed", "{record}", "Input records processed, by topic.");
+    public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("riskstreams.streams.dead.letters", "{record}", "Records sent to the dead-letter topic, by error class.");
+    public static readonly Counter<long> Commits = Meter.CreateCounter<long>("riskstreams.streams.commits", "{commit}", "Offset commits.");
+    public static readonly Histogram<double> CommitLatency = Meter.CreateHistogram<double>("riskstreams.streams.commit.latency", "ms", "Flush plus commit time.");
+}

@@ -1,0 +1,23 @@
+namespace RiskStreams.Streams;
+
+/// <summary>Header names on dead-letter records. Values are UTF-8 strings.</summary>
+public static class DeadLetterHeaders
+{
+    /// <summary>Topic the record was read from.</summary>
+    public const string SourceTopic = "dlq.source.topic";
+
+    /// <summary>Partition the record was read from.</summary>
+    public const string SourcePartition = "dlq.source.partition";
+
+    /// <summary>Offset of the record.</summary>
+    public const string SourceOffset = "dlq.source.offset";
+
+    /// <summary>Full name of the exception type.</summary>
+    public const string ErrorClass = "dlq.error.class";
+
+    /// <summary>Exception message (the reason).</summary>
+    public const string ErrorMessage = "dlq.error.message";
+
+    /// <summary>Record timestamp, epoch milliseconds.</summary>
+    public const string Timestamp = "dlq.timestamp";
+}

@@ -1,0 +1,23 @@
+namespace RiskStreams.Streams;
+
+/// <summary>Lifecycle of a running application, as in Kafka Streams.</summary>
+public enum StreamsState
+{
+    /// <summary>Built, not started.</summary>
+    Created,
+
+    /// <summary>Joining the group or moving partitions.</summary>
+    Rebalancing,
+
+    /// <summary>Processing.</summary>
+    Running,
+
+    /// <summary>Stop requested; flushing and committing.</summary>
+    PendingShutdown,
+
+    /// <summary>Stopped cleanly.</summary>
+    NotRunning,
+
+    /// <summary>Stopped on an error; see <see cref="RecordPipeline.Error"/>.</summary>
+    Error,
+}
