@@ -11,8 +11,8 @@ public static class RiskMetrics
     private static readonly Meter Meter = new(MeterName);
 
     internal static readonly Counter<long> EventsConsumed =
-        Meter.CreateCounter<long>("riskstreams.events.consumed", "{event}", "Input events consumed, by stream.");
+        Meter.CreateCounter<long>("riskstreams.events.consumed", null, "Input events consumed, by stream.");
 
     internal static readonly Counter<long> LevelChanges =
-        Meter.CreateCounter<long>("riskstreams.level.changes", "{change}", "Risk-level changes emitted, by new level.");
+        Meter.CreateCounter<long>("riskstreams.level.changes", null, "Risk-level changes emitted, by new level.");
 }

@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Information, "{ApplicationId}: partitions revoked: {Partitions}")]
     public static partial void Revoked(ILogger logger, string applicationId, string partitions);
+
+    [LoggerMessage(EventId = 6, Message = "librdkafka {Client} {Facility}: {Message}")]
+    public static partial void Client(ILogger logger, LogLevel level, string client, string facility, string message);
 }

@@ -8,8 +8,8 @@ internal sealed class StreamsMetrics
     public const string MeterName = "RiskStreams.Streams";
     private static readonly Meter Meter = new(MeterName);
 
-    public static readonly Counter<long> RecordsProcessed = Meter.CreateCounter<long>("riskstreams.streams.records.processed", "{record}", "Input records processed, by topic.");
-    public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("riskstreams.streams.dead.letters", "{record}", "Records sent to the dead-letter topic, by error class.");
-    public static readonly Counter<long> Commits = Meter.CreateCounter<long>("riskstreams.streams.commits", "{commit}", "Offset commits.");
+    public static readonly Counter<long> RecordsProcessed = Meter.CreateCounter<long>("riskstreams.streams.records.processed", null, "Input records processed, by topic.");
+    public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("riskstreams.streams.dead.letters", null, "Records sent to the dead-letter topic, by error class.");
+    public static readonly Counter<long> Commits = Meter.CreateCounter<long>("riskstreams.streams.commits", null, "Offset commits.");
     public static readonly Histogram<double> CommitLatency = Meter.CreateHistogram<double>("riskstreams.streams.commit.latency", "ms", "Flush plus commit time.");
 }

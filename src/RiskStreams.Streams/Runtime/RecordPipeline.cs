@@ -98,30 +98,9 @@ public sealed class RecordPipeline : IAsyncDisposable
     {
         try
         {
-            using var producer = BuildProducer();
-            using var consumer = BuildConsumer(producer);
-            var sink = new ProducerSink(producer);
-            consumer.Subscribe(_topics);
-            var nextCommit = DateTime.UtcNow + _options.CommitInterval;
-            while (!_stopRequested)
-            {
-                sink.ThrowIfFailed();
-                var result = consumer.Consume(_options.PollTimeout);
-                if (result is { IsPartitionEOF: false, Message: not null })
-                {
-                    ProcessOne(result, sink);
-                }
+            RunLoop();
 
-                if (DateTime.UtcNow >= nextCommit)
-                {
-                    Commit(consumer, producer, sink, _pending.Keys.ToList());
-                    nextCommit = DateTime.UtcNow + _options.CommitInterval;
-                }
-            }
-
-            SetState(StreamsState.PendingShutdown);
-            Commit(consumer, producer, sink, _pending.Keys.ToList());
-            consumer.Close();
+            // Completed only after the clients are disposed, so callers may tear the cluster down.
             SetState(StreamsState.NotRunning);
             _stopped.TrySetResult();
         }
@@ -132,6 +111,34 @@ public sealed class RecordPipeline : IAsyncDisposable
             SetState(StreamsState.Error);
             _stopped.TrySetException(ex);
         }
+    }
+
+    private void RunLoop()
+    {
+        using var producer = BuildProducer();
+        using var consumer = BuildConsumer(producer);
+        var sink = new ProducerSink(producer);
+        consumer.Subscribe(_topics);
+        var nextCommit = DateTime.UtcNow + _options.CommitInterval;
+        while (!_stopRequested)
+        {
+            sink.ThrowIfFailed();
+            var result = consumer.Consume(_options.PollTimeout);
+            if (result is { IsPartitionEOF: false, Message: not null })
+            {
+                ProcessOne(result, sink);
+            }
+
+            if (DateTime.UtcNow >= nextCommit)
+            {
+                Commit(consumer, producer, sink, _pending.Keys.ToList());
+                nextCommit = DateTime.UtcNow + _options.CommitInterval;
+            }
+        }
+
+        SetState(StreamsState.PendingShutdown);
+        Commit(consumer, producer, sink, _pending.Keys.ToList());
+        consumer.Close();
     }
 
     private void ProcessOne(ConsumeResult<byte[]?, byte[]?> result, ProducerSink sink)
@@ -194,7 +201,7 @@ public sealed class RecordPipeline : IAsyncDisposable
             Partitioner = Partitioner.Murmur2Random,
         };
         Apply(config);
-        return new ProducerBuilder<byte[]?, byte[]?>(config).Build();
+        return new ProducerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, m) => ClientLog.Write(_logger, m)).Build();
     }
 
     private IConsumer<byte[]?, byte[]?> BuildConsumer(IProducer<byte[]?, byte[]?> producer)
@@ -213,6 +220,7 @@ public sealed class RecordPipeline : IAsyncDisposable
         config.Set("fetch.queue.backoff.ms", "0");
         Apply(config);
         return new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
             .SetPartitionsAssignedHandler((_, assigned) =>
             {
                 Log.Assigned(_logger, _options.ApplicationId, string.Join(",", assigned));

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Prometheus;
+
+namespace RiskStreams.Service;
+
+/// <summary>
+/// Exports the engine's and the pipeline's <see cref="Meter"/> instruments (meters named
+/// <c>RiskStreams.*</c>) as Prometheus metrics: a counter <c>a.b.c</c> becomes <c>a_b_c_total</c>,
+/// a histogram <c>a.b</c> in ms becomes <c>a_b_ms</c>, tags become labels.
+/// </summary>
+internal sealed class PrometheusMeterBridge : IDisposable
+{
+    private static readonly double[] LatencyBuckets = Prometheus.Histogram.ExponentialBuckets(0.25, 2, 16);
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<Instrument, Collector> _collectors = new();
+    private readonly IMetricFactory _factory;
+
+    public PrometheusMeterBridge(CollectorRegistry registry)
+    {
+        _factory = Metrics.WithCustomRegistry(registry);
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name.StartsWith("RiskStreams", StringComparison.Ordinal))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        _listener.Start();
+    }
+
+    public void Dispose() => _listener.Dispose();
+
+    private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var names = new string[tags.Length];
+        var values = new string[tags.Length];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            names[i] = tags[i].Key;
+            values[i] = Convert.ToString(tags[i].Value, CultureInfo.InvariantCulture) ?? "";
+        }
+
+        var collector = _collectors.GetOrAdd(instrument, i => Create(i, names));
+        switch (collector)
+        {
+            case Counter counter:
+                counter.WithLabels(values).Inc(value);
+                break;
+            case Prometheus.Histogram histogram:
+                histogram.WithLabels(values).Observe(value);
+                break;
+        }
+    }
+
+    private Collector Create(Instrument instrument, string[] labelNames)
+    {
+        var baseName = instrument.Name.Replace('.', '_');
+        var help = instrument.Description ?? instrument.Name;
+        return instrument switch
+        {
+            Counter<long> or Counter<double> => _factory.CreateCounter($"{baseName}_total", help, labelNames),
+            _ => _factory.CreateHistogram(instrument.Unit is { Length: > 0 } unit ? $"{baseName}_{unit}" : baseName, help,
+                new HistogramConfiguration { LabelNames = labelNames, Buckets = LatencyBuckets }),
+        };
+    }
+}
