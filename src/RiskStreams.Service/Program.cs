@@ -1,6 +1,13 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using RiskStreams.Avro;
 using RiskStreams.Service;
+
+// SIGTERM (container stop) and SIGINT (Ctrl-C) both ask for a clean shutdown: finish, flush, commit, leave the group.
+using var shutdown = new CancellationTokenSource();
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, RequestShutdown);
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, RequestShutdown);
 
 var root = new RootCommand("RiskStreams: credit-risk stream processor on Apache Kafka.");
 
@@ -29,7 +36,7 @@ dev.SetAction(async (parse, ct) =>
         RegistryPort = parse.GetValue(registryPort), MetricsPort = parse.GetValue(metricsPort), Partitions = parse.GetValue(partitions),
         Accounts = parse.GetValue(accounts), Seed = parse.GetValue(seed), Rate = parse.GetValue(rate), Quiet = parse.GetValue(quiet),
     };
-    return await Guard(() => new DevRunner(options, Console.Out, loggers).RunAsync(ct));
+    return await Guard(ct, token => new DevRunner(options, Console.Out, loggers).RunAsync(token));
 });
 
 var config = new Option<string?>("--config") { Description = "Extra JSON configuration file (overrides appsettings.json; environment overrides both)." };
@@ -37,7 +44,7 @@ var run = new Command("run", "Run the processor against a real Kafka cluster and
 run.SetAction(async (parse, ct) =>
 {
     using var loggers = Logging(parse.GetValue(verbose));
-    return await Guard(() => RunCommandHandler.RunAsync(RunCommandHandler.LoadSettings(parse.GetValue(config)), Console.Out, loggers, ct));
+    return await Guard(ct, token => RunCommandHandler.RunAsync(RunCommandHandler.LoadSettings(parse.GetValue(config)), Console.Out, loggers, token));
 });
 
 root.Add(dev);
@@ -49,18 +56,31 @@ static ILoggerFactory Logging(bool verbose) => LoggerFactory.Create(b => b
     .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
     .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning));
 
-static async Task<int> Guard(Func<Task<int>> action)
+void RequestShutdown(PosixSignalContext context)
 {
+    context.Cancel = true;
+    shutdown.Cancel();
+}
+
+async Task<int> Guard(CancellationToken invocation, Func<CancellationToken, Task<int>> action)
+{
+    using var linked = CancellationTokenSource.CreateLinkedTokenSource(invocation, shutdown.Token);
     try
     {
-        return await action();
+        return await action(linked.Token);
     }
     catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
     {
+        // Bad options or configuration: the message names the field.
         await Console.Error.WriteLineAsync($"riskstreams: {ex.Message}");
         return 2;
     }
-    catch (OperationCanceledException)
+    catch (Exception ex) when (ex is HttpRequestException or SchemaRegistryException)
+    {
+        await Console.Error.WriteLineAsync($"riskstreams: cannot use the Schema Registry: {ex.Message}");
+        return 1;
+    }
+    catch (OperationCanceledException) when (linked.IsCancellationRequested)
     {
         return 130;
     }

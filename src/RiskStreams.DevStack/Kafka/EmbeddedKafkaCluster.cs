@@ -18,6 +18,10 @@ namespace RiskStreams.DevStack;
 /// Limits of the mock: each partition keeps about 5 MiB (or 100k batches), dropping older data silently; there is no
 /// CreateTopics/DescribeConfigs admin API (use <see cref="CreateTopic(string, int, int)"/>), no compaction, no
 /// durability, and transactional offset commits are not stored. Producing to an unknown topic auto-creates it.
+/// When the last member leaves a consumer group, the mock keeps the group rebalancing for that member's
+/// <c>session.timeout.ms</c> minus 1 s before it admits a new member (a real broker empties the group at once):
+/// consumers that hand a group over, such as an application restarted against the cluster, should use a short
+/// session timeout (e.g. 6 s) or wait that long.
 /// </para>
 /// <para>
 /// Fixed <see cref="EmbeddedKafkaClusterOptions.BootstrapPort"/>: librdkafka binds every mock broker to an ephemeral

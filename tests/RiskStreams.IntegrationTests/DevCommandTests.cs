@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using RiskStreams.Service;
+
+namespace RiskStreams.IntegrationTests;
+
+/// <summary><c>riskstreams dev</c> end to end: changes printed, output readable by another client, metrics served.</summary>
+public sealed class DevCommandTests
+{
+    [Fact]
+    public async Task Dev_prints_changes_serves_metrics_and_lets_another_client_read_the_output()
+    {
+        var output = new SynchronizedWriter();
+        var options = new DevOptions { Events = 8000, Rate = 2000, MetricsPort = 0, Accounts = 300, Seed = 7 };
+        var run = Task.Run(() => new DevRunner(options, output, NullLoggerFactory.Instance).RunAsync(CancellationToken.None));
+
+        await Wait.UntilAsync(() => output.Lines().Any(l => l.StartsWith("Metrics:", StringComparison.Ordinal)), "the start banner");
+        var bootstrap = Value(output, "Kafka bootstrap:");
+        var metricsUrl = Value(output, "Metrics:");
+        await Wait.UntilAsync(() => output.Lines().Any(l => l.Contains(" -> ", StringComparison.Ordinal)), "a printed change");
+
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync(new Uri(metricsUrl));
+        Assert.Contains("riskstreams_events_consumed_total{stream=\"transactions\"}", metrics, StringComparison.Ordinal);
+        Assert.Contains("riskstreams_level_changes_total{level=", metrics, StringComparison.Ordinal);
+
+        if (Kcat.Path is { } kcat)
+        {
+            // A real third-party client reads the output topic from the printed bootstrap address.
+            var keys = await Kcat.RunAsync(kcat, $"-b {bootstrap} -C -t risk.level.changes -o beginning -c 3 -e -f %k\\n");
+            Assert.Equal(3, keys.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(k => k.StartsWith("acct-", StringComparison.Ordinal)));
+        }
+
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromMinutes(2)));
+        var lines = output.Lines();
+        var summary = Assert.Single(lines, l => l.StartsWith("dev: ", StringComparison.Ordinal));
+        Assert.StartsWith("dev: 8000 events published, 8000 processed, ", summary, StringComparison.Ordinal);
+        var printed = lines.Count(l => l.Contains(" -> ", StringComparison.Ordinal));
+        Assert.Contains($", {printed} risk-level changes (", summary, StringComparison.Ordinal);
+        Assert.True(printed > 0);
+    }
+
+    private static string Value(SynchronizedWriter output, string label) =>
+        output.Lines().First(l => l.StartsWith(label, StringComparison.Ordinal))[label.Length..].Trim();
+}
