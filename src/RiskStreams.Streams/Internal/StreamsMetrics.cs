@@ -10,6 +10,7 @@ internal sealed class StreamsMetrics
 
     public static readonly Counter<long> RecordsProcessed = Meter.CreateCounter<long>("riskstreams.streams.records.processed", null, "Input records processed, by topic.");
     public static readonly Counter<long> DeadLetters = Meter.CreateCounter<long>("riskstreams.streams.dead.letters", null, "Records sent to the dead-letter topic, by error class.");
+    public static readonly Counter<long> DroppedRecords = Meter.CreateCounter<long>("riskstreams.streams.dropped.records", null, "Records dropped by operators (late, invalid timestamp), by reason.");
     public static readonly Counter<long> Commits = Meter.CreateCounter<long>("riskstreams.streams.commits", null, "Offset commits.");
     public static readonly Histogram<double> CommitLatency = Meter.CreateHistogram<double>("riskstreams.streams.commit.latency", "ms", "Flush plus commit time.");
 }

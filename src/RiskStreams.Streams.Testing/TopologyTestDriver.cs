@@ -1,0 +1,171 @@
+using Confluent.Kafka;
+using RiskStreams.Streams.Internal.Runtime;
+using RiskStreams.Streams.State;
+
+namespace RiskStreams.Streams.Testing;
+
+/// <summary>
+/// Runs a topology in process with no broker, as Kafka Streams' TopologyTestDriver does: one task per
+/// sub-topology (partition 0), each piped record processed at once together with everything it
+/// causes (including records written to and read back from repartition topics), wall-clock time
+/// advanced only on request. The same input always gives the same output.
+/// </summary>
+public sealed class TopologyTestDriver : IDisposable
+{
+    private readonly Topology _topology;
+    private readonly TopologyTestDriverOptions _options;
+    private readonly List<StreamTask> _tasks = [];
+    private readonly Dictionary<string, StreamTask> _taskByTopic = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<ConsumedRecord>> _outputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _offsets = new(StringComparer.Ordinal);
+    private readonly Queue<ConsumedRecord> _internal = new();
+    private long _wallClock;
+    private bool _processing;
+
+    /// <summary>Builds the tasks of <paramref name="topology"/> and initializes their stores and processors.</summary>
+    public TopologyTestDriver(Topology topology, TopologyTestDriverOptions? options = null)
+    {
+        _topology = topology ?? throw new ArgumentNullException(nameof(topology));
+        _options = options ?? new TopologyTestDriverOptions();
+        _wallClock = _options.InitialWallClockTimeMs;
+        var collector = new Collector(this);
+        foreach (var sub in topology.Subtopologies)
+        {
+            var task = new StreamTask(new TaskId(sub.Id, 0), sub, _options.ApplicationId, collector, () => _wallClock, t => topology.ResolveTopic(_options.ApplicationId, t));
+            foreach (var topic in task.SourceTopics)
+            {
+                _taskByTopic[topic] = task;
+            }
+
+            _tasks.Add(task);
+        }
+
+        foreach (var task in _tasks)
+        {
+            task.Initialize();
+        }
+    }
+
+    /// <summary>Topics the topology has produced to so far (internal ones included).</summary>
+    public IReadOnlyCollection<string> ProducedTopicNames => _outputs.Keys;
+
+    /// <summary>Records dropped by operators (late, invalid timestamp) so far.</summary>
+    public long DroppedRecordCount => _tasks.Sum(t => t.Context.DroppedRecords);
+
+    /// <summary>Current mocked wall-clock time.</summary>
+    public long WallClockTimeMs => _wallClock;
+
+    /// <summary>An input topic to pipe records into.</summary>
+    public TestInputTopic<TKey, TValue> CreateInputTopic<TKey, TValue>(string topic, Serde<TKey> keySerde, Serde<TValue> valueSerde)
+    {
+        if (!_taskByTopic.ContainsKey(topic))
+        {
+            throw new ArgumentException($"Topic '{topic}' is not a source of this topology.", nameof(topic));
+        }
+
+        return new TestInputTopic<TKey, TValue>(this, topic, keySerde, valueSerde);
+    }
+
+    /// <summary>An output topic to read records from.</summary>
+    public TestOutputTopic<TKey, TValue> CreateOutputTopic<TKey, TValue>(string topic, Serde<TKey> keySerde, Serde<TValue> valueSerde) =>
+        new(this, topic, keySerde, valueSerde);
+
+    /// <summary>Advances the mocked wall clock and fires due wall-clock punctuators.</summary>
+    public void AdvanceWallClockTime(TimeSpan advance)
+    {
+        _wallClock += (long)advance.TotalMilliseconds;
+        foreach (var task in _tasks)
+        {
+            task.PunctuateWallClock();
+        }
+
+        Drain();
+    }
+
+    /// <summary>A store by name (typed interfaces such as <see cref="IKeyValueStore{TKey, TValue}"/>).</summary>
+    public TStore GetStateStore<TStore>(string name)
+        where TStore : class
+    {
+        foreach (var task in _tasks)
+        {
+            if (task.Subtopology.Stores.Any(s => s.Name == name))
+            {
+                return task.Store(name) as TStore ?? throw new InvalidOperationException($"Store '{name}' is not a {typeof(TStore).Name}.");
+            }
+        }
+
+        throw new ArgumentException($"No store named '{name}'.", nameof(name));
+    }
+
+    /// <summary>A key-value store by name.</summary>
+    public IKeyValueStore<TKey, TValue> GetKeyValueStore<TKey, TValue>(string name) => GetStateStore<IKeyValueStore<TKey, TValue>>(name);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var task in _tasks)
+        {
+            task.Close();
+        }
+    }
+
+    internal void Pipe(string topic, byte[]? key, byte[]? value, long timestamp, Headers? headers)
+    {
+        var record = new ConsumedRecord(topic, 0, NextOffset(topic), key, value, timestamp, headers);
+        _taskByTopic[topic].Process(record);
+        Drain();
+    }
+
+    internal Queue<ConsumedRecord> Output(string topic)
+    {
+        if (!_outputs.TryGetValue(topic, out var queue))
+        {
+            queue = new Queue<ConsumedRecord>();
+            _outputs[topic] = queue;
+        }
+
+        return queue;
+    }
+
+    private void Drain()
+    {
+        // Records written to internal topics are read back in produce order, as a broker would deliver them.
+        if (_processing)
+        {
+            return;
+        }
+
+        _processing = true;
+        try
+        {
+            while (_internal.TryDequeue(out var record))
+            {
+                _taskByTopic[record.Topic].Process(record);
+            }
+        }
+        finally
+        {
+            _processing = false;
+        }
+    }
+
+    private long NextOffset(string topic)
+    {
+        var next = _offsets.GetValueOrDefault(topic);
+        _offsets[topic] = next + 1;
+        return next;
+    }
+
+    private sealed class Collector(TopologyTestDriver driver) : IRecordSink
+    {
+        public void Send(string topic, byte[]? key, byte[]? value, long timestampMs, Headers? headers = null)
+        {
+            var record = new ConsumedRecord(topic, 0, driver.NextOffset(topic), key, value, timestampMs, headers);
+            driver.Output(topic).Enqueue(record);
+            if (driver._taskByTopic.ContainsKey(topic))
+            {
+                driver._internal.Enqueue(record);
+            }
+        }
+    }
+}

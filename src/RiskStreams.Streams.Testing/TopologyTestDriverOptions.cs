@@ -1,0 +1,11 @@
+namespace RiskStreams.Streams.Testing;
+
+/// <summary>Settings of a <see cref="TopologyTestDriver"/>.</summary>
+public sealed record TopologyTestDriverOptions
+{
+    /// <summary>Application id (prefix of internal topics and changelogs).</summary>
+    public string ApplicationId { get; init; } = "test-app";
+
+    /// <summary>Initial mocked wall-clock time, epoch milliseconds.</summary>
+    public long InitialWallClockTimeMs { get; init; }
+}

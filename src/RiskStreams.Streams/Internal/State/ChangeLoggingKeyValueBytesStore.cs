@@ -1,0 +1,35 @@
+using RiskStreams.Streams.State;
+
+namespace RiskStreams.Streams.Internal.State;
+
+/// <summary>Writes every change to the task's changelog collector, then to the inner store.</summary>
+internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueBytesStore inner) : IKeyValueBytesStore
+{
+    private IStateStoreContext? _context;
+
+    public string Name => inner.Name;
+
+    public bool Persistent => inner.Persistent;
+
+    public long ApproximateCount => inner.ApproximateCount;
+
+    public void Init(IStateStoreContext context)
+    {
+        _context = context;
+        inner.Init(context);
+    }
+
+    public byte[]? Get(byte[] key) => inner.Get(key);
+
+    public void Put(byte[] key, byte[]? value)
+    {
+        inner.Put(key, value);
+        _context?.LogChange(Name, key, value, _context.StreamTime);
+    }
+
+    public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to) => inner.Range(from, to);
+
+    public void Flush() => inner.Flush();
+
+    public void Close() => inner.Close();
+}

@@ -1,0 +1,19 @@
+using RiskStreams.Streams.State;
+
+namespace RiskStreams.Streams.Internal;
+
+/// <summary>Turns <see cref="Materialized{TKey, TValue}"/> into store builders, failing early on missing serdes.</summary>
+internal static class StoreFactory
+{
+    public static KeyValueStoreBuilder<TKey, TValue> KeyValue<TKey, TValue>(string name, Materialized<TKey, TValue>? materialized, Serde<TKey>? keySerde, Serde<TValue>? valueSerde)
+    {
+        var supplier = materialized?.KeyValueStoreSupplier ?? Stores.InMemoryKeyValueStore(name);
+        var key = materialized?.KeySerde ?? keySerde ?? throw MissingSerde(name, "key");
+        var value = materialized?.ValueSerde ?? valueSerde ?? throw MissingSerde(name, "value");
+        var builder = Stores.KeyValueStoreBuilder(supplier, key, value);
+        return materialized is { LoggingEnabled: false } ? builder.WithLoggingDisabled() : builder;
+    }
+
+    public static InvalidOperationException MissingSerde(string where, string which) =>
+        new($"'{where}' needs a {which} serde and none is known at this point (the key or value type changed); pass one with Materialized/Grouped/Produced.With(...).");
+}
