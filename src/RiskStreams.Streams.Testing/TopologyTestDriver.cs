@@ -10,7 +10,7 @@ namespace RiskStreams.Streams.Testing;
 /// causes (including records written to and read back from repartition topics), wall-clock time
 /// advanced only on request. The same input always gives the same output.
 /// </summary>
-public sealed class TopologyTestDriver : IDisposable
+public sealed partial class TopologyTestDriver : IDisposable
 {
     private readonly Topology _topology;
     private readonly TopologyTestDriverOptions _options;

@@ -7,7 +7,7 @@ namespace RiskStreams.Streams;
 /// <summary>A stream grouped by key, ready for aggregation (plain or windowed).</summary>
 /// <typeparam name="TKey">Key type.</typeparam>
 /// <typeparam name="TValue">Value type.</typeparam>
-public sealed class KGroupedStream<TKey, TValue>
+public sealed partial class KGroupedStream<TKey, TValue>
 {
     internal KGroupedStream(StreamsBuilder builder, GraphNode node, Serde<TKey>? keySerde, Serde<TValue>? valueSerde)
     {

@@ -6,7 +6,7 @@ namespace RiskStreams.Streams;
 /// <summary>A changelog stream read as a table: the latest value per key. Downstream nodes receive each row change.</summary>
 /// <typeparam name="TKey">Key type.</typeparam>
 /// <typeparam name="TValue">Value type.</typeparam>
-public sealed class KTable<TKey, TValue>
+public sealed partial class KTable<TKey, TValue>
 {
     internal KTable(StreamsBuilder builder, GraphNode node, Serde<TKey>? keySerde, Serde<TValue>? valueSerde, string? storeName)
     {

@@ -5,7 +5,7 @@ namespace RiskStreams.Streams;
 /// <summary>How a table or aggregation is stored: store name, serdes, supplier, changelog, retention.</summary>
 /// <typeparam name="TKey">Key type.</typeparam>
 /// <typeparam name="TValue">Value type.</typeparam>
-public sealed record Materialized<TKey, TValue>
+public sealed partial record Materialized<TKey, TValue>
 {
     /// <summary>Store name (queryable); generated when null.</summary>
     public string? StoreName { get; init; }
@@ -39,7 +39,7 @@ public sealed record Materialized<TKey, TValue>
 }
 
 /// <summary>Factories of <see cref="Materialized{TKey, TValue}"/>.</summary>
-public static class Materialized
+public static partial class Materialized
 {
     /// <summary>A store with this name.</summary>
     public static Materialized<TKey, TValue> As<TKey, TValue>(string storeName) => new() { StoreName = storeName };

@@ -9,7 +9,7 @@ namespace RiskStreams.Streams;
 /// Entry point of the DSL: each call adds nodes to a logical graph; <see cref="Build"/> turns it into a
 /// <see cref="Topology"/> (sub-topologies, repartition topics, wiring checks).
 /// </summary>
-public sealed class StreamsBuilder
+public sealed partial class StreamsBuilder
 {
     internal InternalTopologyBuilder Internal { get; } = new();
 

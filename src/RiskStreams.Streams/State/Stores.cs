@@ -3,7 +3,7 @@ using RiskStreams.Streams.Internal.State;
 namespace RiskStreams.Streams.State;
 
 /// <summary>Factories of store suppliers and builders.</summary>
-public static class Stores
+public static partial class Stores
 {
     /// <summary>An in-memory key-value store (restored in full from its changelog after a restart).</summary>
     public static IKeyValueBytesStoreSupplier InMemoryKeyValueStore(string name)
