@@ -40,7 +40,8 @@ public sealed partial class KGroupedStream<TKey, TValue>
         var storeName = m.StoreName ?? Builder.Internal.NewName("KSTREAM-REDUCE-STATE-STORE");
         var store = StoreFactory.KeyValue(storeName, m, KeySerde, ValueSerde);
         var node = Builder.Internal.AddNode(
-            new ProcessorGraphNode<TKey, TValue, TKey, Change<TValue>>(Builder.Internal.NewName("KSTREAM-REDUCE"), () => new KStreamReduceProcessor<TKey, TValue>(storeName, reducer)),
+            new ProcessorGraphNode<TKey, TValue, TKey, Change<TValue>>(Builder.Internal.NewName("KSTREAM-REDUCE"),
+                () => new KStreamAggregateProcessor<TKey, TValue, TValue>(storeName, (_, value, had, current) => had ? reducer(current, value) : value)),
             Node);
         Builder.Internal.AddStore(store, node.Name);
         return new KTable<TKey, TValue>(Builder, node, store.KeySerdeForTable, store.ValueSerdeForTable, storeName);
@@ -58,7 +59,8 @@ public sealed partial class KGroupedStream<TKey, TValue>
         var storeName = m.StoreName ?? Builder.Internal.NewName($"{prefix}-STATE-STORE");
         var store = StoreFactory.KeyValue(storeName, m, KeySerde, null);
         var node = Builder.Internal.AddNode(
-            new ProcessorGraphNode<TKey, TValue, TKey, Change<TAggregate>>(Builder.Internal.NewName(prefix), () => new KStreamAggregateProcessor<TKey, TValue, TAggregate>(storeName, initializer, aggregator)),
+            new ProcessorGraphNode<TKey, TValue, TKey, Change<TAggregate>>(Builder.Internal.NewName(prefix),
+                () => new KStreamAggregateProcessor<TKey, TValue, TAggregate>(storeName, (key, value, had, current) => aggregator(key, value, had ? current : initializer()))),
             Node);
         Builder.Internal.AddStore(store, node.Name);
         return new KTable<TKey, TAggregate>(Builder, node, store.KeySerdeForTable, store.ValueSerdeForTable, storeName);

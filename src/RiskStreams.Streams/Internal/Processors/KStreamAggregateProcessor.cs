@@ -2,8 +2,11 @@ using RiskStreams.Streams.State;
 
 namespace RiskStreams.Streams.Internal.Processors;
 
-/// <summary>Folds each record into its key's aggregate and forwards the change (emit on every update).</summary>
-internal sealed class KStreamAggregateProcessor<TKey, TValue, TAggregate>(string storeName, Func<TAggregate> initializer, Func<TKey, TValue, TAggregate, TAggregate> aggregator)
+/// <summary>
+/// Folds each record into its key's current aggregate and forwards the change (emit on every
+/// update). Serves count, reduce and aggregate: <c>fold(key, value, hadAggregate, aggregate)</c>.
+/// </summary>
+internal sealed class KStreamAggregateProcessor<TKey, TValue, TAggregate>(string storeName, Func<TKey, TValue, bool, TAggregate, TAggregate> fold)
     : IProcessor<TKey, TValue, TKey, Change<TAggregate>>
 {
     private IProcessorContext<TKey, Change<TAggregate>> _context = null!;
@@ -24,7 +27,7 @@ internal sealed class KStreamAggregateProcessor<TKey, TValue, TAggregate>(string
         }
 
         var had = _store.TryGet(record.Key, out var old);
-        var updated = aggregator(record.Key, record.Value, had ? old : initializer());
+        var updated = fold(record.Key, record.Value, had, old);
         _store.Put(record.Key, updated);
         _context.Forward(record.WithValue(new Change<TAggregate>(updated, had ? old : default!)));
     }
