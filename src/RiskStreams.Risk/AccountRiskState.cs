@@ -12,11 +12,11 @@ public sealed class AccountRiskState
 
     internal List<string> KnownDevices { get; } = [];
 
-    internal (long AtMs, GeoPoint Point, string? Country)? LastLocation { get; set; }
+    internal LocationFix? LastLocation { get; set; }
 
-    internal (long AtMs, string DeviceId)? NewDeviceSignal { get; set; }
+    internal DeviceSignal? NewDeviceSignal { get; set; }
 
-    internal (long AtMs, double Kmh, double Km, string? FromCountry, string? ToCountry)? TravelSignal { get; set; }
+    internal TravelSignal? Travel { get; set; }
 
     internal List<TxnSample> RecentTransactions { get; } = [];
 
@@ -39,6 +39,12 @@ public sealed class AccountRiskState
     public long LevelSinceMs { get; internal set; }
 
     internal readonly record struct TxnSample(long AtMs, long AmountMinor, string MerchantId, bool Approved);
+
+    internal sealed record LocationFix(long AtMs, GeoPoint Point, string? Country);
+
+    internal sealed record DeviceSignal(long AtMs, string DeviceId);
+
+    internal sealed record TravelSignal(long AtMs, double Kmh, double Km, string? FromCountry, string? ToCountry);
 
     internal sealed record BillSnapshot(long OccurredAtMs, BillState State, int DaysPastDue, long DueDateMs, long AmountDueMinor, long AmountPaidMinor);
 }

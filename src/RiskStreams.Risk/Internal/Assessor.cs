@@ -28,7 +28,7 @@ internal static class Assessor
                 ("deviceId", device.DeviceId), ("knownDevices", I(s.KnownDevices.Count - 1))));
         }
 
-        if (s.TravelSignal is { } travel && now - travel.AtMs <= Ms(p.SignalWindow))
+        if (s.Travel is { } travel && now - travel.AtMs <= Ms(p.SignalWindow))
         {
             score += p.ImpossibleTravelWeight;
             reasons.Add(Reason(ReasonCodes.ImpossibleTravel,

@@ -46,7 +46,7 @@ internal static class FeatureUpdater
         var known = state.KnownDevices.Remove(login.DeviceId);
         if (!known && state.KnownDevices.Count > 0 && !login.MfaUsed)
         {
-            state.NewDeviceSignal = (login.OccurredAtMs, login.DeviceId);
+            state.NewDeviceSignal = new AccountRiskState.DeviceSignal(login.OccurredAtMs, login.DeviceId);
         }
 
         // Most recently used last; the oldest device is forgotten when the set is full.
@@ -112,7 +112,7 @@ internal static class FeatureUpdater
             var kmh = hours > 0 ? km / hours : double.PositiveInfinity;
             if (km >= MinTravelKm && kmh > policy.ImpossibleTravelKmh)
             {
-                state.TravelSignal = (atMs, kmh, km, last.Country, country);
+                state.Travel = new AccountRiskState.TravelSignal(atMs, kmh, km, last.Country, country);
             }
 
             if (atMs < last.AtMs)
@@ -121,7 +121,7 @@ internal static class FeatureUpdater
             }
         }
 
-        state.LastLocation = (atMs, point, country);
+        state.LastLocation = new AccountRiskState.LocationFix(atMs, point, country);
     }
 
     private static void Prune(List<long> times, long fromMs) => times.RemoveAll(t => t < fromMs);
