@@ -1,12 +1,13 @@
 using RiskStreams.Risk.Internal;
+using static RiskStreams.Risk.Internal.Scorecard;
 
 namespace RiskStreams.Risk;
 
 /// <summary>
 /// Applies one account event to that account's state and decides whether its level changes.
-/// Levels rise at once; they fall only after <see cref="RiskPolicy.DowngradeCooldown"/> with the cause
-/// cleared, except that a repayment clearing overdue bills restores at once. Deterministic: the same
-/// events in the same order give the same changes.
+/// Levels rise at once. A level falls only once the account's score has not called for it for the
+/// level's cooldown (<see cref="LevelCooldowns"/>, event time), except that a repayment of an overdue
+/// bill lowers it at once. Deterministic: the same events in the same order give the same changes.
 /// </summary>
 public sealed class AccountRiskDecider(RiskPolicy policy)
 {
@@ -23,34 +24,54 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         var overdueBefore = e is RepaymentEvent r && state.Bills.TryGetValue(r.BillId, out var bill) && bill.State == BillState.Overdue;
         FeatureUpdater.Apply(state, e, Policy);
         var assessment = Assessor.Assess(state, coverage, Policy);
-        FeatureUpdater.UpdateBaseline(state, e);
 
         var current = state.Level;
-        if (assessment.Level > current)
+        if (assessment.Level >= current)
         {
-            return Change(state, e, assessment.Level, assessment.Score, assessment.Reasons);
-        }
-
-        if (assessment.Level == current)
-        {
-            return null;
+            state.LevelHeldAtMs = state.StreamTimeMs;
+            return assessment.Level > current ? Change(state, e, assessment.Level, assessment.Score, assessment.Reasons) : null;
         }
 
         if (overdueBefore && e is RepaymentEvent { State: BillState.Paid } paid)
         {
-            var received = Assessor.Reason(ReasonCodes.RepaymentReceived, "We received your repayment for the overdue bill.",
-                ("billId", paid.BillId), ("amountPaidMinor", paid.AmountPaidMinor.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var received = Reason(ReasonCodes.RepaymentReceived, "We received your repayment for the overdue bill.",
+                ("billId", paid.BillId), ("amountPaidMinor", I(paid.AmountPaidMinor)));
             return Change(state, e, assessment.Level, assessment.Score, [received, .. assessment.Reasons]);
         }
 
-        if (state.StreamTimeMs - state.LevelSinceMs < (long)Policy.DowngradeCooldown.TotalMilliseconds)
+        var cooldown = Policy.Cooldowns.For(current);
+        var clearedMs = state.StreamTimeMs - state.LevelHeldAtMs;
+        if (clearedMs < StateLimits.Ms(cooldown))
         {
             return null;
         }
 
-        var cleared = Assessor.Reason(ReasonCodes.RiskCleared, "The activity that led to the earlier change has not recurred.",
-            ("previousLevel", current.ToString().ToUpperInvariant()), ("cooldownHours", Policy.DowngradeCooldown.TotalHours.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var cleared = Reason(ReasonCodes.RiskCleared, "The activity that led to the earlier change has not recurred.",
+            ("previousLevel", current.ToString().ToUpperInvariant()), ("cooldownHours", I(cooldown.TotalHours)),
+            ("clearedForHours", I(Math.Round(clearedMs / 3_600_000.0, 2))));
         return Change(state, e, assessment.Level, assessment.Score, [cleared, .. assessment.Reasons]);
+    }
+
+    /// <summary>A snapshot of the features of <paramref name="state"/> at its stream time, windows as this policy sees them.</summary>
+    public AccountFeatures Features(AccountRiskState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var spike = Policy.Rules.SpendSpike;
+        var (baselineCount, baselineSum) = TransactionWindow.Baseline(state, spike.Window, spike.BaselineWindow);
+        var from = state.StreamTimeMs - StateLimits.Ms(TimeSpan.FromMinutes(10));
+        var overdue = state.Bills.Values.Where(b => b.State == BillState.Overdue).ToList();
+        return new AccountFeatures(
+            state.StreamTimeMs,
+            TransactionWindow.Totals(state, TimeSpan.FromMinutes(10)),
+            TransactionWindow.Totals(state, TimeSpan.FromHours(1)),
+            TransactionWindow.Totals(state, TimeSpan.FromHours(24)),
+            baselineCount,
+            baselineSum,
+            state.LoginFailureTimes.Count(t => t >= from && t <= state.StreamTimeMs),
+            state.KnownDevices.Count,
+            overdue.Count,
+            overdue.Count == 0 ? 0 : overdue.Max(b => b.DaysPastDue),
+            state.Utilization is { } u ? (double)u.OutstandingMinor / u.CreditLimitMinor : null);
     }
 
     private LevelChange Change(AccountRiskState state, AccountEvent e, RiskLevel level, int score, IReadOnlyList<RiskReason> reasons)
@@ -59,6 +80,7 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         state.Level = level;
         state.Version++;
         state.LevelSinceMs = state.StreamTimeMs;
+        state.LevelHeldAtMs = state.StreamTimeMs;
         return new LevelChange(
             e.AccountId, state.Version, previous, level, score, reasons, ActionsFor(previous, level),
             Appealable: level >= RiskLevel.Restricted, Policy.Version, e.EventId, e.Stream, e.OccurredAtMs);

@@ -5,11 +5,12 @@ namespace RiskStreams.Risk;
 
 /// <summary>
 /// Encodes an account's state as compact JSON for state stores and their changelogs. The format is
-/// versioned (<c>v</c>) so a newer processor can read what an older one stored.
+/// versioned (<c>v</c>) so a newer processor can read what an older one stored: v2 is written; v1 is
+/// still read (its all-time purchase average cannot be dated, so the 30-day baseline restarts empty).
 /// </summary>
 public static class AccountRiskStateCodec
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -18,7 +19,7 @@ public static class AccountRiskStateCodec
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>Serializes <paramref name="state"/>.</summary>
+    /// <summary>Serializes <paramref name="state"/>. Equal states give equal bytes.</summary>
     public static byte[] Encode(AccountRiskState state)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -31,18 +32,21 @@ public static class AccountRiskStateCodec
             Location = state.LastLocation,
             NewDevice = state.NewDeviceSignal,
             Travel = state.Travel,
-            Txns = [.. state.RecentTransactions.Select(t => new TxnDto(t.AtMs, t.AmountMinor, t.MerchantId, t.Approved))],
-            PurchaseCount = state.PurchaseCount,
-            PurchaseSum = state.PurchaseSumMinor,
-            Bills = state.Bills.ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal),
+            Txns = [.. state.RecentTransactions.Select(t => new TxnDto(t.AtMs, t.AmountMinor, t.MerchantId, t.Approved, t.CashAdvance))],
+            Days = [.. state.DailySpend.Select(d => new DayDto(d.Day, d.Count, d.SumMinor))],
+            Utilization = state.Utilization,
+
+            // Sorted, so the bytes do not depend on the dictionary's insertion history.
+            Bills = state.Bills.OrderBy(b => b.Key, StringComparer.Ordinal).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal),
             Level = state.Level,
             Version = state.Version,
             LevelSince = state.LevelSinceMs,
+            LevelHeld = state.LevelHeldAtMs,
         };
         return JsonSerializer.SerializeToUtf8Bytes(dto, Options);
     }
 
-    /// <summary>Deserializes what <see cref="Encode"/> wrote; throws <see cref="FormatException"/> on anything else.</summary>
+    /// <summary>Deserializes what <see cref="Encode"/> wrote (format v1 or v2); throws <see cref="FormatException"/> on anything else.</summary>
     public static AccountRiskState Decode(ReadOnlySpan<byte> data)
     {
         StateDto dto;
@@ -55,9 +59,9 @@ public static class AccountRiskStateCodec
             throw new FormatException($"Account state is not valid: {ex.Message}", ex);
         }
 
-        if (dto.V != FormatVersion)
+        if (dto.V is not (1 or FormatVersion))
         {
-            throw new FormatException($"Account state format v{dto.V} is not supported (expected v{FormatVersion}).");
+            throw new FormatException($"Account state format v{dto.V} is not supported (expected v1 or v{FormatVersion}).");
         }
 
         var state = new AccountRiskState
@@ -66,16 +70,19 @@ public static class AccountRiskStateCodec
             LastLocation = dto.Location,
             NewDeviceSignal = dto.NewDevice,
             Travel = dto.Travel,
-            PurchaseCount = dto.PurchaseCount,
-            PurchaseSumMinor = dto.PurchaseSum,
+            Utilization = dto.Utilization,
             Level = dto.Level,
             Version = dto.Version,
             LevelSinceMs = dto.LevelSince,
+            LevelHeldAtMs = dto.V == 1 ? dto.LevelSince : dto.LevelHeld,
         };
-        state.LoginFailureTimes.AddRange(dto.LoginFailures ?? []);
+        state.LoginFailureTimes.AddRange((dto.LoginFailures ?? []).Order());
         state.KnownDevices.AddRange(dto.Devices ?? []);
-        state.RecentTransactions.AddRange((dto.Txns ?? []).Select(t => new AccountRiskState.TxnSample(t.At, t.Amount, t.Merchant, t.Approved)));
-        foreach (var (id, bill) in dto.Bills ?? [])
+        state.RecentTransactions.AddRange((dto.Txns ?? [])
+            .Select(t => new AccountRiskState.TxnSample(t.At, t.Amount, t.Merchant, t.Approved, t.Cash))
+            .OrderBy(t => t.AtMs));
+        state.DailySpend.AddRange((dto.Days ?? []).Select(d => new AccountRiskState.DaySpend(d.Day, d.Count, d.Sum)).OrderBy(d => d.Day));
+        foreach (var (id, bill) in (dto.Bills ?? []).OrderBy(b => b.Key, StringComparer.Ordinal))
         {
             state.Bills[id] = bill;
         }
@@ -101,9 +108,9 @@ public static class AccountRiskStateCodec
 
         public List<TxnDto>? Txns { get; set; }
 
-        public long PurchaseCount { get; set; }
+        public List<DayDto>? Days { get; set; }
 
-        public long PurchaseSum { get; set; }
+        public AccountRiskState.UtilizationFix? Utilization { get; set; }
 
         public Dictionary<string, AccountRiskState.BillSnapshot>? Bills { get; set; }
 
@@ -112,7 +119,11 @@ public static class AccountRiskStateCodec
         public long Version { get; set; }
 
         public long LevelSince { get; set; }
+
+        public long LevelHeld { get; set; }
     }
 
-    private sealed record TxnDto(long At, long Amount, string Merchant, bool Approved);
+    private sealed record TxnDto(long At, long Amount, string Merchant, bool Approved, bool Cash = false);
+
+    private sealed record DayDto(long Day, long Count, long Sum);
 }

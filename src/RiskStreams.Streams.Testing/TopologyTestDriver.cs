@@ -40,6 +40,7 @@ public sealed partial class TopologyTestDriver : IDisposable
             _tasks.Add(task);
         }
 
+        InitializeGlobalStores();
         foreach (var task in _tasks)
         {
             task.Initialize();
@@ -58,7 +59,7 @@ public sealed partial class TopologyTestDriver : IDisposable
     /// <summary>An input topic to pipe records into.</summary>
     public TestInputTopic<TKey, TValue> CreateInputTopic<TKey, TValue>(string topic, Serde<TKey> keySerde, Serde<TValue> valueSerde)
     {
-        if (!_taskByTopic.ContainsKey(topic))
+        if (!_taskByTopic.ContainsKey(topic) && !IsGlobalTopic(topic))
         {
             throw new ArgumentException($"Topic '{topic}' is not a source of this topology.", nameof(topic));
         }
@@ -94,7 +95,7 @@ public sealed partial class TopologyTestDriver : IDisposable
             }
         }
 
-        throw new ArgumentException($"No store named '{name}'.", nameof(name));
+        return FindGlobalStore<TStore>(name) ?? throw new ArgumentException($"No store named '{name}'.", nameof(name));
     }
 
     /// <summary>A key-value store by name.</summary>
@@ -107,11 +108,18 @@ public sealed partial class TopologyTestDriver : IDisposable
         {
             task.Close();
         }
+
+        CloseGlobalStores();
     }
 
     internal void Pipe(string topic, byte[]? key, byte[]? value, long timestamp, Headers? headers)
     {
         var record = new ConsumedRecord(topic, 0, NextOffset(topic), key, value, timestamp, headers);
+        if (TryUpdateGlobalStore(record))
+        {
+            return;
+        }
+
         _taskByTopic[topic].Process(record);
         Drain();
     }
@@ -162,6 +170,7 @@ public sealed partial class TopologyTestDriver : IDisposable
         {
             var record = new ConsumedRecord(topic, 0, driver.NextOffset(topic), key, value, timestampMs, headers);
             driver.Output(topic).Enqueue(record);
+            driver.TryUpdateGlobalStore(record);
             if (driver._taskByTopic.ContainsKey(topic))
             {
                 driver._internal.Enqueue(record);

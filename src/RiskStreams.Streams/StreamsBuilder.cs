@@ -34,6 +34,11 @@ public sealed partial class StreamsBuilder
     /// <summary>A table of the latest value per key of <paramref name="topic"/>, materialized in a store.</summary>
     public KTable<TKey, TValue> Table<TKey, TValue>(string topic, Consumed<TKey, TValue> consumed, Materialized<TKey, TValue>? materialized = null)
     {
+        if (materialized?.VersionedStoreSupplier is not null)
+        {
+            return VersionedTable(topic, consumed, materialized);
+        }
+
         var stream = Stream(topic, consumed);
         var storeName = materialized?.StoreName ?? Internal.NewName($"{topic}-STATE-STORE");
         var store = StoreFactory.KeyValue(storeName, materialized, consumed.KeySerde, consumed.ValueSerde);
@@ -53,5 +58,5 @@ public sealed partial class StreamsBuilder
     }
 
     /// <summary>Builds the topology; fails with a clear message on a wiring error.</summary>
-    public Topology Build() => new(Internal.Build(), Internal.RepartitionTopics.ToHashSet(StringComparer.Ordinal));
+    public Topology Build() => Internal.BuildTopology();
 }

@@ -4,7 +4,7 @@ using RiskStreams.Streams.Internal.Graph;
 namespace RiskStreams.Streams;
 
 /// <summary>A readable description of a topology, in Kafka Streams' text layout or as a Mermaid flowchart.</summary>
-public sealed class TopologyDescription
+public sealed partial class TopologyDescription
 {
     private readonly Topology _topology;
 
@@ -25,6 +25,7 @@ public sealed class TopologyDescription
             }
         }
 
+        AppendGlobalStores(text);
         return text.ToString();
     }
 
@@ -73,6 +74,7 @@ public sealed class TopologyDescription
             }
         }
 
+        AppendGlobalStoresMermaid(text, topics, stores);
         foreach (var topic in topics)
         {
             text.Append("  ").Append(Id("topic-" + topic)).Append("([\"").Append(topic).Append("\"])\n");

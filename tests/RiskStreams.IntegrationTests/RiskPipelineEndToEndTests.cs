@@ -50,7 +50,7 @@ public sealed class RiskPipelineEndToEndTests(StackFixture stack) : IClassFixtur
         Assert.Equal("5", card.reasons[0].evidence["distinctMerchants"]);
         Assert.Equal([RiskAction.NOTIFY_CUSTOMER, RiskAction.REQUIRE_STEP_UP_AUTH, RiskAction.REDUCE_CREDIT_LIMIT, RiskAction.OPEN_MANUAL_REVIEW], card.actions);
         Assert.True(card.appealable);
-        Assert.Equal("builtin-1", card.policyVersion);
+        Assert.Equal(Risk.RiskPolicy.Default.Version, card.policyVersion);
         Assert.Equal("probe-4", card.triggeringEventId);
         Assert.Equal("transactions", card.triggeringStream);
         Assert.Equal(T0.AddSeconds(120), card.eventTime);

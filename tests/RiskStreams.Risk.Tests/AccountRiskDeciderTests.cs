@@ -135,13 +135,17 @@ public sealed class AccountRiskDeciderTests
             Apply(Txn(t += 30_000, 99, $"probe-{i}", Beijing));
         }
 
+        // RESTRICTED cools down for 12 h in the default policy (it was one 6 h cooldown for every level).
         Apply(Txn(t + (2 * 60 * Minute), 5_000, "m-1", Beijing));
-        Assert.Single(_changes);
         Apply(Txn(t + (7 * 60 * Minute), 5_000, "m-2", Beijing));
+        Apply(Txn(t + (12 * 60 * Minute) - 1, 5_000, "m-3", Beijing));
+        Assert.Single(_changes);
+        Apply(Txn(t + (12 * 60 * Minute), 5_000, "m-4", Beijing));
         var down = _changes[^1];
         Assert.Equal(RiskLevel.Normal, down.Level);
         Assert.Equal(ReasonCodes.RiskCleared, down.Reasons[0].Code);
         Assert.Equal([RiskAction.NotifyCustomer, RiskAction.RestoreCredit], down.Actions);
+        Assert.Equal("12", down.Reasons[0].Evidence.Single(e => e.Key == "cooldownHours").Value);
     }
 
     [Fact]

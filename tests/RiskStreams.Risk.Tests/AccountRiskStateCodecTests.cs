@@ -30,7 +30,11 @@ public sealed class AccountRiskStateCodecTests
             stored = AccountRiskStateCodec.Encode(state);
         }
 
-        Assert.Equal(["a:1|Normal|Watch", "a:2|Watch|Restricted", "a:3|Restricted|Suspended"], expected.Select(e => string.Join("|", e.Split("|")[..3])));
+        // The six purchases of the history fall partly inside the judged hour, so the baseline holds four (< 5)
+        // and SPEND_SPIKE stays silent: the 100-day overdue bill suspends, and its payment lowers to RESTRICTED at once.
+        Assert.Equal(["a:1|Normal|Watch", "a:2|Watch|Restricted", "a:3|Restricted|Suspended", "a:4|Suspended|Restricted"],
+            expected.Select(e => string.Join("|", e.Split("|")[..3])));
+        Assert.StartsWith(ReasonCodes.RepaymentReceived, expected[^1].Split("|")[4], StringComparison.Ordinal);
         Assert.Equal(expected, actual);
         Assert.Equal(AccountRiskStateCodec.Encode(live), stored);
     }
@@ -40,7 +44,46 @@ public sealed class AccountRiskStateCodecTests
     {
         Assert.Throws<FormatException>(() => AccountRiskStateCodec.Decode("not json"u8));
         var error = Assert.Throws<FormatException>(() => AccountRiskStateCodec.Decode("{\"v\":9}"u8));
-        Assert.Equal("Account state format v9 is not supported (expected v1).", error.Message);
+        Assert.Equal("Account state format v9 is not supported (expected v1 or v2).", error.Message);
+    }
+
+    [Fact]
+    public void Version_1_state_still_decodes_and_its_all_time_average_is_dropped()
+    {
+        var v1 = """
+            {"v":1,"streamTime":1767600000000,"loginFailures":[1767599990000],"devices":["dev-1"],
+             "txns":[{"at":1767599000000,"amount":5000,"merchant":"m-1","approved":true}],
+             "purchaseCount":12,"purchaseSum":60000,
+             "bills":{"b1":{"occurredAtMs":1767600000000,"state":3,"daysPastDue":40,"dueDateMs":1764144000000,"amountDueMinor":10000,"amountPaidMinor":0}},
+             "level":2,"version":3,"levelSince":1767590000000}
+            """u8;
+        var state = AccountRiskStateCodec.Decode(v1);
+        Assert.Equal(RiskLevel.Restricted, state.Level);
+        Assert.Equal(3, state.Version);
+        Assert.Equal(1_767_590_000_000, state.LevelHeldAtMs);
+        Assert.True(state.HasOverdueBills);
+        Assert.Equal(new AccountRiskState.TxnSample(1_767_599_000_000, 5_000, "m-1", true, false), Assert.Single(state.RecentTransactions));
+        Assert.Empty(state.DailySpend);
+        Assert.Contains("\"v\":2", System.Text.Encoding.UTF8.GetString(AccountRiskStateCodec.Encode(state)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Daily_totals_cash_advances_and_utilization_round_trip()
+    {
+        var decider = new AccountRiskDecider(RiskPolicy.Default);
+        var state = new AccountRiskState();
+        var coverage = new SyncCoverageTable();
+        for (var d = 10; d >= 0; d--)
+        {
+            decider.Apply(state, new TransactionEvent($"t{d}", "a", T0 - (d * 86_400_000L), 7_000, "m", true, d % 2 == 0, false, null, null, null), coverage);
+        }
+
+        decider.Apply(state, new RepaymentEvent("r", "a", T0, "ledger", "b", T0 + 1, BillState.Scheduled, 0, 10, 0, 91, 100), coverage);
+        var copy = AccountRiskStateCodec.Decode(AccountRiskStateCodec.Encode(state));
+        Assert.Equal(decider.Features(state), decider.Features(copy));
+        Assert.Equal(state.DailySpend, copy.DailySpend);
+        Assert.Equal(state.RecentTransactions, copy.RecentTransactions);
+        Assert.Equal(AccountRiskStateCodec.Encode(state), AccountRiskStateCodec.Encode(copy));
     }
 
     private static List<AccountEvent> Scenario()

@@ -1,10 +1,8 @@
 namespace RiskStreams.Risk.Internal;
 
-/// <summary>Folds one event into an account's features, in event time.</summary>
+/// <summary>Folds one event into an account's features, in event time, keeping the state bounded.</summary>
 internal static class FeatureUpdater
 {
-    private const double MinTravelKm = 500;
-
     public static void Apply(AccountRiskState state, AccountEvent e, RiskPolicy policy)
     {
         state.StreamTimeMs = Math.Max(state.StreamTimeMs, e.OccurredAtMs);
@@ -21,7 +19,11 @@ internal static class FeatureUpdater
 
                 break;
             case TransactionEvent txn:
-                ApplyTransaction(state, txn, policy);
+                if (!txn.Refund)
+                {
+                    TransactionWindow.Add(state, new AccountRiskState.TxnSample(txn.OccurredAtMs, txn.AmountMinor, txn.MerchantId, txn.Approved, txn.CashAdvance));
+                }
+
                 if (txn.Approved)
                 {
                     TrackLocation(state, txn.OccurredAtMs, txn.Location, txn.Country, policy);
@@ -32,59 +34,62 @@ internal static class FeatureUpdater
                 ApplyRepayment(state, repayment);
                 break;
         }
+
+        PruneLoginFailures(state);
+        PruneBills(state);
     }
 
     private static void ApplyLogin(AccountRiskState state, LoginEvent login, RiskPolicy policy)
     {
         if (!login.Success)
         {
-            state.LoginFailureTimes.Add(login.OccurredAtMs);
-            Prune(state.LoginFailureTimes, state.StreamTimeMs - (long)policy.LoginFailureWindow.TotalMilliseconds);
+            var times = state.LoginFailureTimes;
+            var at = times.Count;
+            while (at > 0 && times[at - 1] > login.OccurredAtMs)
+            {
+                at--;
+            }
+
+            times.Insert(at, login.OccurredAtMs);
             return;
         }
 
+        var rule = policy.Rules.NewDevice;
         var known = state.KnownDevices.Remove(login.DeviceId);
-        if (!known && state.KnownDevices.Count > 0 && !login.MfaUsed)
+        if (!known && state.KnownDevices.Count > 0 && !(rule.MfaExempts && login.MfaUsed))
         {
             state.NewDeviceSignal = new AccountRiskState.DeviceSignal(login.OccurredAtMs, login.DeviceId);
         }
 
-        // Most recently used last; the oldest device is forgotten when the set is full.
+        // Most recently used last; the least recently used device is forgotten when the set is full.
         state.KnownDevices.Add(login.DeviceId);
-        if (state.KnownDevices.Count > policy.MaxKnownDevices)
+        while (state.KnownDevices.Count > rule.MaxKnownDevices)
         {
             state.KnownDevices.RemoveAt(0);
         }
     }
 
-    private static void ApplyTransaction(AccountRiskState state, TransactionEvent txn, RiskPolicy policy)
+    private static void ApplyRepayment(AccountRiskState state, RepaymentEvent r)
     {
-        if (txn.Refund)
+        var held = state.Bills.TryGetValue(r.BillId, out var bill) ? bill : null;
+
+        // A record older than the bill retention about a bill we no longer hold cannot be told apart from
+        // one we already settled and forgot; it is ignored rather than resurrect a paid bill as overdue.
+        if (held is null && r.OccurredAtMs < state.StreamTimeMs - StateLimits.Ms(StateLimits.BillRetention))
         {
             return;
         }
 
-        state.RecentTransactions.Add(new AccountRiskState.TxnSample(txn.OccurredAtMs, txn.AmountMinor, txn.MerchantId, txn.Approved));
-        var horizon = Math.Max(policy.SpendWindow.TotalMilliseconds, policy.ProbingWindow.TotalMilliseconds);
-        state.RecentTransactions.RemoveAll(t => t.AtMs < state.StreamTimeMs - (long)horizon);
-    }
-
-    /// <summary>Called after the assessment so a burst does not raise its own baseline before it is judged.</summary>
-    public static void UpdateBaseline(AccountRiskState state, AccountEvent e)
-    {
-        if (e is TransactionEvent { Approved: true, Refund: false, CashAdvance: false } txn)
+        if (r is { OutstandingMinor: { } outstanding, CreditLimitMinor: > 0 and var limit }
+            && (state.Utilization is null || state.Utilization.AtMs <= r.OccurredAtMs))
         {
-            state.PurchaseCount++;
-            state.PurchaseSumMinor += txn.AmountMinor;
+            state.Utilization = new AccountRiskState.UtilizationFix(r.OccurredAtMs, outstanding, limit);
         }
-    }
 
-    private static void ApplyRepayment(AccountRiskState state, RepaymentEvent r)
-    {
         // A payment settles the bill whenever it is synced, even if an "overdue" record with a later
         // ledger time arrived first (the overdue state only meant the payment had not been seen yet).
         // Otherwise event time decides: a late record older than what we hold changes nothing.
-        if (state.Bills.TryGetValue(r.BillId, out var held))
+        if (held is not null)
         {
             var stale = held.State == BillState.Paid
                 ? r.State != BillState.Paid || held.OccurredAtMs > r.OccurredAtMs
@@ -98,6 +103,29 @@ internal static class FeatureUpdater
         state.Bills[r.BillId] = new AccountRiskState.BillSnapshot(r.OccurredAtMs, r.State, r.DaysPastDue, r.DueDateMs, r.AmountDueMinor, r.AmountPaidMinor);
     }
 
+    private static void PruneLoginFailures(AccountRiskState state)
+    {
+        var from = state.StreamTimeMs - StateLimits.Ms(StateLimits.DetailHorizon);
+        var times = state.LoginFailureTimes;
+        var drop = 0;
+        while (drop < times.Count && (times[drop] < from || times.Count - drop > StateLimits.MaxLoginFailures))
+        {
+            drop++;
+        }
+
+        times.RemoveRange(0, drop);
+    }
+
+    private static void PruneBills(AccountRiskState state)
+    {
+        // Overdue bills stay until a record settles them; the rest are history once old enough.
+        var from = state.StreamTimeMs - StateLimits.Ms(StateLimits.BillRetention);
+        foreach (var id in state.Bills.Where(b => b.Value.State != BillState.Overdue && b.Value.OccurredAtMs < from).Select(b => b.Key).ToList())
+        {
+            state.Bills.Remove(id);
+        }
+    }
+
     private static void TrackLocation(AccountRiskState state, long atMs, GeoPoint? location, string? country, RiskPolicy policy)
     {
         if (location is not { } point)
@@ -105,12 +133,13 @@ internal static class FeatureUpdater
             return;
         }
 
+        var rule = policy.Rules.ImpossibleTravel;
         if (state.LastLocation is { } last)
         {
             var km = Geo.DistanceKm(last.Point, point);
             var hours = Math.Abs(atMs - last.AtMs) / 3_600_000.0;
             var kmh = hours > 0 ? km / hours : double.PositiveInfinity;
-            if (km >= MinTravelKm && kmh > policy.ImpossibleTravelKmh)
+            if (km > 0 && km >= rule.MinKm && kmh > rule.MaxKmh)
             {
                 state.Travel = new AccountRiskState.TravelSignal(atMs, kmh, km, last.Country, country);
             }
@@ -123,6 +152,4 @@ internal static class FeatureUpdater
 
         state.LastLocation = new AccountRiskState.LocationFix(atMs, point, country);
     }
-
-    private static void Prune(List<long> times, long fromMs) => times.RemoveAll(t => t < fromMs);
 }

@@ -7,6 +7,11 @@ internal static class StoreFactory
 {
     public static KeyValueStoreBuilder<TKey, TValue> KeyValue<TKey, TValue>(string name, Materialized<TKey, TValue>? materialized, Serde<TKey>? keySerde, Serde<TValue>? valueSerde)
     {
+        if (materialized?.VersionedStoreSupplier is not null)
+        {
+            throw new InvalidOperationException($"Store '{name}' cannot be versioned: only tables read with StreamsBuilder.Table support a versioned store.");
+        }
+
         var supplier = materialized?.KeyValueStoreSupplier ?? Stores.InMemoryKeyValueStore(name);
         var key = materialized?.KeySerde ?? keySerde ?? throw MissingSerde(name, "key");
         var value = materialized?.ValueSerde ?? valueSerde ?? throw MissingSerde(name, "value");

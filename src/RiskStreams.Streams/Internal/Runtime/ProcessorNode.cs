@@ -2,7 +2,7 @@
 namespace RiskStreams.Streams.Internal.Runtime;
 
 /// <summary>Runs one processor instance; the node itself is the processor's context.</summary>
-internal sealed class ProcessorNode<TKeyIn, TValueIn, TKeyOut, TValueOut>(string name, IProcessor<TKeyIn, TValueIn, TKeyOut, TValueOut> processor, IReadOnlyCollection<string> storeNames)
+internal sealed partial class ProcessorNode<TKeyIn, TValueIn, TKeyOut, TValueOut>(string name, IProcessor<TKeyIn, TValueIn, TKeyOut, TValueOut> processor, IReadOnlyCollection<string> storeNames)
     : RuntimeNode<TKeyOut, TValueOut>(name), IRecordReceiver<TKeyIn, TValueIn>, IProcessorContext<TKeyOut, TValueOut>
 {
     private TaskContext _context = null!;

@@ -29,8 +29,11 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
 
     public void AddStore(IStateStore store) => _stores.Add(store.Name, store);
 
+    /// <summary>Global stores (shared by every task of the instance), looked up when a name is not one of the task's own stores.</summary>
+    public Func<string, IStateStore?>? GlobalStores { get; set; }
+
     public IStateStore GetStore(string name) =>
-        _stores.TryGetValue(name, out var store) ? store : throw new InvalidOperationException($"Task {TaskId} has no store '{name}'.");
+        _stores.TryGetValue(name, out var store) ? store : GlobalStores?.Invoke(name) ?? throw new InvalidOperationException($"Task {TaskId} has no store '{name}'.");
 
     public IEnumerable<IStateStore> Stores => _stores.Values;
 

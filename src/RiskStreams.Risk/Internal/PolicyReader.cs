@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace RiskStreams.Risk.Internal;
+
+/// <summary>Reads and validates a policy document: the top level, levels and cooldowns; rules in <see cref="RuleReader"/>.</summary>
+internal static partial class PolicyReader
+{
+    private static readonly TimeSpan MaxCooldown = TimeSpan.FromDays(30);
+
+    public static RiskPolicy Read(string yaml, string sourceName)
+    {
+        var errors = new PolicyErrors();
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException ex)
+        {
+            // The parser cannot go on past a syntax error, so this one is reported alone.
+            errors.Add(ex.Start, "(syntax)", FirstLine(ex.Message));
+            throw new PolicyValidationException(sourceName, errors.Sorted());
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            var at = stream.Documents.Count == 0 ? new Mark(0, 1, 1) : stream.Documents[1].RootNode.Start;
+            errors.Add(at, "(document)", stream.Documents.Count == 0 ? "the policy is empty" : "a policy file holds exactly one YAML document");
+            throw new PolicyValidationException(sourceName, errors.Sorted());
+        }
+
+        var root = YamlMap.Of(stream.Documents[0].RootNode, "", new Mark(0, 1, 1), errors);
+        if (root is null)
+        {
+            throw new PolicyValidationException(sourceName, errors.Sorted());
+        }
+
+        var version = root.Text("version");
+        if (version is not null && !VersionPattern().IsMatch(version))
+        {
+            root.Error("version", $"must be 1 to 64 letters, digits, '.', '_' or '-', was \"{version}\"");
+        }
+
+        var levels = ReadLevels(root);
+        var cooldowns = ReadCooldowns(root);
+        var syncGrace = root.Duration("syncGrace", TimeSpan.Zero, MaxCooldown);
+        var rules = RuleReader.Read(root);
+        root.RejectUnknown("version, levels, cooldowns, syncGrace or rules");
+
+        if (errors.Count > 0)
+        {
+            throw new PolicyValidationException(sourceName, errors.Sorted());
+        }
+
+        return new RiskPolicy
+        {
+            Version = version!, Source = sourceName, Levels = levels!, Cooldowns = cooldowns!, SyncGrace = syncGrace, Rules = rules!,
+        };
+    }
+
+    private static LevelThresholds? ReadLevels(YamlMap root)
+    {
+        if (root.Map("levels") is not { } map)
+        {
+            return null;
+        }
+
+        var watch = map.Int("watch", 1, 100);
+        var restricted = map.Int("restricted", 1, 100);
+        var suspended = map.Int("suspended", 1, 100);
+        map.RejectUnknown("watch, restricted or suspended");
+        // Ordering is judged only between values that are valid on their own.
+        var valid = !map.Failed("watch") && !map.Failed("restricted") && !map.Failed("suspended");
+        if (valid && restricted <= watch)
+        {
+            map.Error("restricted", $"must be greater than levels.watch ({watch}), was {restricted}");
+        }
+        else if (valid && suspended <= restricted)
+        {
+            map.Error("suspended", $"must be greater than levels.restricted ({restricted}), was {suspended}");
+        }
+
+        return new LevelThresholds(watch, restricted, suspended);
+    }
+
+    private static LevelCooldowns? ReadCooldowns(YamlMap root)
+    {
+        if (root.Map("cooldowns") is not { } map)
+        {
+            return null;
+        }
+
+        var cooldowns = new LevelCooldowns(
+            map.Duration("watch", TimeSpan.Zero, MaxCooldown),
+            map.Duration("restricted", TimeSpan.Zero, MaxCooldown),
+            map.Duration("suspended", TimeSpan.Zero, MaxCooldown));
+        map.RejectUnknown("watch, restricted or suspended");
+        return cooldowns;
+    }
+
+    private static string FirstLine(string message)
+    {
+        // YamlDotNet prefixes messages with "(Lin: x, Col: y, Chr: z) - (...): "; the position is reported separately.
+        var text = message.Split('\n')[0].Trim();
+        var cut = text.LastIndexOf("): ", StringComparison.Ordinal);
+        return cut >= 0 && text.StartsWith('(') ? text[(cut + 3)..] : text;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex VersionPattern();
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace RiskStreams.Risk.Internal;
+
+/// <summary>Accumulates the weights and reasons of the rules that fire in one assessment.</summary>
+internal sealed class Scorecard
+{
+    private readonly List<RiskReason> _reasons = [];
+
+    public int Score { get; private set; }
+
+    public IReadOnlyList<RiskReason> Reasons => _reasons;
+
+    public void Add(int weight, RiskReason reason)
+    {
+        Score += weight;
+        _reasons.Add(reason);
+    }
+
+    public static RiskReason Reason(string code, string message, params (string Key, string Value)[] evidence) =>
+        new(code, message, [.. evidence.Select(e => KeyValuePair.Create(e.Key, e.Value))]);
+
+    public static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string I(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A ratio to two decimals, e.g. <c>0.83</c>.</summary>
+    public static string Ratio(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A ratio as a whole percentage for customer messages, e.g. <c>83%</c>.</summary>
+    public static string Percent(double value) => Math.Round(value * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
+
+    public static string Minutes(TimeSpan window) => I(window.TotalMinutes);
+
+    public static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("O", CultureInfo.InvariantCulture);
+}

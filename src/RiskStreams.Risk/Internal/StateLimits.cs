@@ -1,0 +1,32 @@
+namespace RiskStreams.Risk.Internal;
+
+/// <summary>
+/// Bounds of what an account's state keeps, independent of the policy so that a policy change never
+/// needs history the state has dropped. Policy validation keeps rule windows inside them.
+/// </summary>
+internal static class StateLimits
+{
+    public const long DayMs = 86_400_000;
+
+    /// <summary>Transactions and failed logins are kept in detail for this long (event time), then summarized or dropped.</summary>
+    public static readonly TimeSpan DetailHorizon = TimeSpan.FromHours(24);
+
+    /// <summary>Daily spend buckets kept for the baseline (plus the current day).</summary>
+    public const int BaselineDays = 30;
+
+    /// <summary>Most transactions kept in detail; beyond it the oldest are folded into the baseline.</summary>
+    public const int MaxTransactions = 2_000;
+
+    /// <summary>Most failed logins kept in detail.</summary>
+    public const int MaxLoginFailures = 200;
+
+    /// <summary>Most devices a policy may ask to remember.</summary>
+    public const int MaxKnownDevices = 64;
+
+    /// <summary>Bills that are not overdue are forgotten once their last record is this old; older records of unknown bills are ignored.</summary>
+    public static readonly TimeSpan BillRetention = TimeSpan.FromDays(90);
+
+    public static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;
+
+    public static long DayOf(long ms) => Math.DivRem(ms, DayMs) is var (q, r) && r < 0 ? q - 1 : q;
+}

@@ -1,0 +1,32 @@
+using RiskStreams.Risk.Internal;
+
+namespace RiskStreams.Risk;
+
+/// <summary>
+/// Loads a <see cref="RiskPolicy"/> from YAML (schema documented in <c>Policies/default-policy.yaml</c>)
+/// and validates it: required fields, value ranges, durations, strictly increasing level thresholds,
+/// rules keyed by reason code, no unknown keys. Every error is reported at once, with line and column.
+/// </summary>
+public static class RiskPolicyLoader
+{
+    /// <summary>The reason codes a policy's <c>rules</c> section must list, each once.</summary>
+    public static IReadOnlyList<string> RuleCodes => RuleReader.Codes;
+
+    /// <summary>Parses and validates <paramref name="yaml"/>; <paramref name="sourceName"/> names it in errors.</summary>
+    /// <exception cref="PolicyValidationException">The policy is not valid; <see cref="PolicyValidationException.Errors"/> lists why.</exception>
+    public static RiskPolicy Load(string yaml, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentException.ThrowIfNullOrEmpty(sourceName);
+        return PolicyReader.Read(yaml, sourceName);
+    }
+
+    /// <summary>Reads the policy file at <paramref name="path"/> and validates it.</summary>
+    /// <exception cref="PolicyValidationException">The policy is not valid.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static RiskPolicy LoadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Load(File.ReadAllText(path), path);
+    }
+}

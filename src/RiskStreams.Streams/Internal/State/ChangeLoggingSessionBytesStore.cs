@@ -1,0 +1,39 @@
+using RiskStreams.Streams.State;
+
+namespace RiskStreams.Streams.Internal.State;
+
+/// <summary>Writes every change to the task's changelog (keys in <see cref="SessionKeySchema"/> layout), then to the inner store.</summary>
+internal sealed class ChangeLoggingSessionBytesStore(ISessionBytesStore inner) : ISessionBytesStore
+{
+    private IStateStoreContext? _context;
+
+    public string Name => inner.Name;
+
+    public bool Persistent => inner.Persistent;
+
+    public long RetentionPeriodMs => inner.RetentionPeriodMs;
+
+    public void Init(IStateStoreContext context)
+    {
+        _context = context;
+        inner.Init(context);
+    }
+
+    public void Put(Windowed<byte[]> session, byte[]? aggregate)
+    {
+        inner.Put(session, aggregate);
+        _context?.LogChange(Name, SessionKeySchema.ToStoreKey(session), aggregate, _context.StreamTime);
+    }
+
+    public byte[]? FetchSession(byte[] key, long start, long end) => inner.FetchSession(key, start, end);
+
+    public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> FindSessions(byte[] key, long earliestSessionEndTime, long latestSessionStartTime) =>
+        inner.FindSessions(key, earliestSessionEndTime, latestSessionStartTime);
+
+    public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> FindSessionsByEndTime(long earliestSessionEndTime, long latestSessionEndTime) =>
+        inner.FindSessionsByEndTime(earliestSessionEndTime, latestSessionEndTime);
+
+    public void Flush() => inner.Flush();
+
+    public void Close() => inner.Close();
+}

@@ -1,0 +1,45 @@
+using RiskStreams.Streams.State;
+
+namespace RiskStreams.Streams.Internal.State;
+
+/// <summary>
+/// Writes every stored version to the task's changelog with the version's own timestamp (so replaying the
+/// changelog rebuilds the same history), then to the inner store.
+/// </summary>
+internal sealed class ChangeLoggingVersionedBytesStore(IVersionedBytesStore inner) : IVersionedBytesStore
+{
+    private IStateStoreContext? _context;
+
+    public string Name => inner.Name;
+
+    public bool Persistent => inner.Persistent;
+
+    public long HistoryRetentionMs => inner.HistoryRetentionMs;
+
+    public long ApproximateCount => inner.ApproximateCount;
+
+    public void Init(IStateStoreContext context)
+    {
+        _context = context;
+        inner.Init(context);
+    }
+
+    public VersionedPutResult Put(byte[] key, byte[]? value, long timestamp)
+    {
+        var result = inner.Put(key, value, timestamp);
+        if (result.Stored)
+        {
+            _context?.LogChange(Name, key, value, timestamp);
+        }
+
+        return result;
+    }
+
+    public VersionedRecord<byte[]>? Get(byte[] key) => inner.Get(key);
+
+    public VersionedRecord<byte[]>? Get(byte[] key, long asOfTimestamp) => inner.Get(key, asOfTimestamp);
+
+    public void Flush() => inner.Flush();
+
+    public void Close() => inner.Close();
+}

@@ -1,0 +1,57 @@
+using RiskStreams.Streams.State;
+
+namespace RiskStreams.Streams.Internal.State;
+
+/// <summary>Writes every change to the task's changelog (keys in <see cref="WindowKeySchema"/> layout), then to the inner store.</summary>
+internal sealed class ChangeLoggingWindowBytesStore(IWindowBytesStore inner) : IWindowBytesStore
+{
+    private IStateStoreContext? _context;
+    private int _seqnum;
+
+    public string Name => inner.Name;
+
+    public bool Persistent => inner.Persistent;
+
+    public long RetentionPeriodMs => inner.RetentionPeriodMs;
+
+    public long WindowSizeMs => inner.WindowSizeMs;
+
+    public bool RetainDuplicates => inner.RetainDuplicates;
+
+    public void Init(IStateStoreContext context)
+    {
+        _context = context;
+        inner.Init(context);
+    }
+
+    public void Put(byte[] key, byte[]? value, long windowStart)
+    {
+        inner.Put(key, value, windowStart);
+        if (_context is null)
+        {
+            return;
+        }
+
+        // Mirror the inner store's sequence numbers so duplicates keep distinct changelog keys.
+        if (RetainDuplicates && value is not null)
+        {
+            _seqnum = (_seqnum + 1) & int.MaxValue;
+        }
+
+        _context.LogChange(Name, WindowKeySchema.ToStoreKey(key, windowStart, _seqnum), value, _context.StreamTime);
+    }
+
+    public byte[]? Fetch(byte[] key, long windowStart) => inner.Fetch(key, windowStart);
+
+    public IEnumerable<KeyValuePair<long, byte[]>> Fetch(byte[] key, long timeFrom, long timeTo) => inner.Fetch(key, timeFrom, timeTo);
+
+    public IEnumerable<KeyValuePair<long, byte[]>> BackwardFetch(byte[] key, long timeFrom, long timeTo) => inner.BackwardFetch(key, timeFrom, timeTo);
+
+    public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> FetchAll(long timeFrom, long timeTo) => inner.FetchAll(timeFrom, timeTo);
+
+    public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> All() => inner.All();
+
+    public void Flush() => inner.Flush();
+
+    public void Close() => inner.Close();
+}

@@ -1,0 +1,19 @@
+using System.Buffers.Binary;
+
+namespace RiskStreams.Streams.Internal.State;
+
+/// <summary>Kafka Streams' session-store key layout (changelog keys): key bytes + 8-byte big-endian end + 8-byte big-endian start.</summary>
+internal static class SessionKeySchema
+{
+    private const int TimestampSize = sizeof(long);
+
+    public static byte[] ToStoreKey(Windowed<byte[]> session)
+    {
+        var key = session.Key;
+        var bytes = new byte[key.Length + (2 * TimestampSize)];
+        key.CopyTo(bytes, 0);
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(key.Length), session.Window.EndMs);
+        BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(key.Length + TimestampSize), session.Window.StartMs);
+        return bytes;
+    }
+}
