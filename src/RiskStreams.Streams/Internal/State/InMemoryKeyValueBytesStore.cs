@@ -2,45 +2,78 @@ using RiskStreams.Streams.State;
 
 namespace RiskStreams.Streams.Internal.State;
 
-/// <summary>Sorted in-memory bytes store.</summary>
+/// <summary>
+/// In-memory bytes store: a hash map for point reads and writes, plus a sorted key set so range
+/// scans visit only the keys in range.
+/// </summary>
 internal sealed class InMemoryKeyValueBytesStore(string name) : IKeyValueBytesStore
 {
-    private readonly SortedDictionary<byte[], byte[]> _map = new(ByteArrayComparer.Instance);
+    private readonly Dictionary<byte[], byte[]> _values = new(ByteArrayComparer.Instance);
+    private readonly SortedSet<byte[]> _keys = new(ByteArrayComparer.Instance);
 
     public string Name { get; } = name;
 
     public bool Persistent => false;
 
-    public long ApproximateCount => _map.Count;
+    public long ApproximateCount => _values.Count;
 
     public void Init(IStateStoreContext context)
     {
     }
 
-    public byte[]? Get(byte[] key) => _map.GetValueOrDefault(key);
+    public byte[]? Get(byte[] key) => _values.GetValueOrDefault(key);
 
     public void Put(byte[] key, byte[]? value)
     {
         if (value is null)
         {
-            _map.Remove(key);
+            if (_values.Remove(key))
+            {
+                _keys.Remove(key);
+            }
+        }
+        else if (_values.TryAdd(key, value))
+        {
+            _keys.Add(key);
         }
         else
         {
-            _map[key] = value;
+            _values[key] = value;
         }
     }
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to)
     {
+        if (_keys.Count == 0)
+        {
+            return [];
+        }
+
+        var lower = from ?? _keys.Min!;
+        var upper = to ?? _keys.Max!;
+        if (ByteArrayComparer.Instance.Compare(lower, upper) > 0)
+        {
+            return [];
+        }
+
         // Snapshot so callers may write to the store while iterating, as Kafka Streams' in-memory store allows.
-        var cmp = ByteArrayComparer.Instance;
-        return _map.Where(e => (from is null || cmp.Compare(e.Key, from) >= 0) && (to is null || cmp.Compare(e.Key, to) <= 0)).ToList();
+        var view = _keys.GetViewBetween(lower, upper);
+        var result = new List<KeyValuePair<byte[], byte[]>>(view.Count);
+        foreach (var key in view)
+        {
+            result.Add(KeyValuePair.Create(key, _values[key]));
+        }
+
+        return result;
     }
 
     public void Flush()
     {
     }
 
-    public void Close() => _map.Clear();
+    public void Close()
+    {
+        _values.Clear();
+        _keys.Clear();
+    }
 }
