@@ -49,6 +49,7 @@ run.SetAction(async (parse, ct) =>
 
 root.Add(dev);
 root.Add(run);
+root.Add(DescribeCommand.Create());
 root.Add(PolicyCommand.Create());
 root.Add(verbose);
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Confluent.Kafka;
 using RiskStreams.Risk;
 using RiskStreams.Streams;
 using RiskStreams.Topology.Internal;
@@ -50,9 +49,9 @@ public sealed class RiskRecordHandler : IRecordHandler
 
         AccountEvent e = record.Topic switch
         {
-            var t when t == _options.TransactionsTopic => EventMapper.Map(RiskSerdes.Deserialize(_serdes.Transactions, record)),
-            var t when t == _options.LoginsTopic => EventMapper.Map(RiskSerdes.Deserialize(_serdes.Logins, record)),
-            var t when t == _options.RepaymentsTopic => EventMapper.Map(RiskSerdes.Deserialize(_serdes.Repayments, record)),
+            var t when t == _options.TransactionsTopic => EventMapper.Map(Deserialize(_serdes.Transactions, record)),
+            var t when t == _options.LoginsTopic => EventMapper.Map(Deserialize(_serdes.Logins, record)),
+            var t when t == _options.RepaymentsTopic => EventMapper.Map(Deserialize(_serdes.Repayments, record)),
             _ => throw new InvalidEventException($"Topic {record.Topic} is not an input of the risk pipeline."),
         };
 
@@ -63,7 +62,7 @@ public sealed class RiskRecordHandler : IRecordHandler
 
     private void ProcessHeartbeat(in ConsumedRecord record, IRecordSink sink)
     {
-        var status = RiskSerdes.Deserialize(_serdes.SyncStatus, record);
+        var status = Deserialize(_serdes.SyncStatus, record);
         if (string.IsNullOrWhiteSpace(status.sourceSystem))
         {
             throw new InvalidEventException("Field sourceSystem is required and was empty.");
@@ -101,10 +100,12 @@ public sealed class RiskRecordHandler : IRecordHandler
         }
 
         var contract = ChangeMapper.ToContract(change, _options.Clock.GetUtcNow().UtcDateTime);
-        var value = _serdes.LevelChanges.Serialize(contract, new SerializationContext(MessageComponentType.Value, _options.LevelChangesTopic));
+        var value = _serdes.LevelChanges.Serialize(_options.LevelChangesTopic, contract);
         sink.Send(_options.LevelChangesTopic, Encoding.UTF8.GetBytes(change.AccountId), value, change.EventTimeMs);
         RiskMetrics.LevelChanges.Add(1, new KeyValuePair<string, object?>("level", change.Level.ToString().ToUpperInvariant()));
     }
+
+    private static T Deserialize<T>(Serde<T> serde, in ConsumedRecord record) => serde.Deserialize(record.Topic, record.Value, record.Value is null);
 
     private static void CheckKey(in ConsumedRecord record, string accountId)
     {

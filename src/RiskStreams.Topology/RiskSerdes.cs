@@ -1,37 +1,50 @@
+using Avro.Specific;
 using Confluent.Kafka;
 using RiskStreams.Avro;
 using RiskStreams.Avro.Contracts;
+using RiskStreams.Streams;
 
 namespace RiskStreams.Topology;
 
-/// <summary>The Avro serdes of every risk topic, sharing one Schema Registry client.</summary>
+/// <summary>The Avro serdes of every risk topic (Confluent wire format), sharing one Schema Registry client.</summary>
 public sealed class RiskSerdes
 {
-    /// <summary>Creates serdes that look schemas up in (and register output schemas with) <paramref name="registry"/>.</summary>
+    private readonly AvroSerializer<RiskLevelChanged> _levelChangesSerializer;
+
+    /// <summary>Creates serdes that look schemas up in (and register schemas with) <paramref name="registry"/>.</summary>
     public RiskSerdes(SchemaRegistryClient registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        Transactions = new AvroDeserializer<Transaction>(registry);
-        Logins = new AvroDeserializer<Login>(registry);
-        Repayments = new AvroDeserializer<RepaymentSync>(registry);
-        SyncStatus = new AvroDeserializer<SyncStatus>(registry);
-        LevelChanges = new AvroSerializer<RiskLevelChanged>(registry);
+        Transactions = Create<Transaction>(registry, out _);
+        Logins = Create<Login>(registry, out _);
+        Repayments = Create<RepaymentSync>(registry, out _);
+        SyncStatus = Create<SyncStatus>(registry, out _);
+        LevelChanges = Create(registry, out _levelChangesSerializer);
     }
 
-    internal AvroDeserializer<Transaction> Transactions { get; }
+    /// <summary><c>Transaction</c> values.</summary>
+    public Serde<Transaction> Transactions { get; }
 
-    internal AvroDeserializer<Login> Logins { get; }
+    /// <summary><c>Login</c> values.</summary>
+    public Serde<Login> Logins { get; }
 
-    internal AvroDeserializer<RepaymentSync> Repayments { get; }
+    /// <summary><c>RepaymentSync</c> values.</summary>
+    public Serde<RepaymentSync> Repayments { get; }
 
-    internal AvroDeserializer<SyncStatus> SyncStatus { get; }
+    /// <summary><c>SyncStatus</c> values.</summary>
+    public Serde<SyncStatus> SyncStatus { get; }
 
-    internal AvroSerializer<RiskLevelChanged> LevelChanges { get; }
+    /// <summary><c>RiskLevelChanged</c> values.</summary>
+    public Serde<RiskLevelChanged> LevelChanges { get; }
 
     /// <summary>Registers the output schema before the first record, so the stream thread never waits on it.</summary>
     public Task WarmUpAsync(string levelChangesTopic, CancellationToken cancellationToken) =>
-        LevelChanges.WarmUpAsync(levelChangesTopic, cancellationToken);
+        _levelChangesSerializer.WarmUpAsync(levelChangesTopic, cancellationToken);
 
-    internal static T Deserialize<T>(IDeserializer<T> deserializer, in Streams.ConsumedRecord record) =>
-        deserializer.Deserialize(record.Value, record.Value is null, new SerializationContext(MessageComponentType.Value, record.Topic, record.Headers));
+    private static Serde<T> Create<T>(SchemaRegistryClient registry, out AvroSerializer<T> serializer)
+        where T : class, ISpecificRecord, new()
+    {
+        serializer = new AvroSerializer<T>(registry);
+        return Serdes.FromConfluent(serializer, new AvroDeserializer<T>(registry), MessageComponentType.Value);
+    }
 }

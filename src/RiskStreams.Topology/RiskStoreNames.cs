@@ -1,0 +1,14 @@
+namespace RiskStreams.Topology;
+
+/// <summary>State stores of the risk topology (also the names of their changelog topics' middle part).</summary>
+public static class RiskStoreNames
+{
+    /// <summary>Per-account features, bills and current level (key accountId).</summary>
+    public const string AccountState = "account-risk-state";
+
+    /// <summary>Accounts holding an overdue bill, re-checked when payment sources report progress (key accountId).</summary>
+    public const string PendingSync = "accounts-awaiting-sync";
+
+    /// <summary>Global table of the payment sources' sync heartbeats (key sourceSystem).</summary>
+    public const string SyncStatus = "sync-status";
+}

@@ -1,0 +1,62 @@
+using RiskStreams.Avro.Contracts;
+using RiskStreams.Risk;
+using RiskStreams.Streams;
+using RiskStreams.Streams.State;
+using RiskStreams.Topology.Internal;
+
+namespace RiskStreams.Topology;
+
+/// <summary>
+/// The risk topology on the streams engine: the three account streams, keyed by account and read in
+/// event time, are mapped onto the domain, merged, and decided by one stateful processor per
+/// partition; the payment sources' sync heartbeats are a global table every task reads. Every level
+/// change goes to the output topic keyed by account.
+/// </summary>
+public static class RiskTopology
+{
+    /// <summary>Adds the risk topology to <paramref name="builder"/>.</summary>
+    public static void Build(StreamsBuilder builder, RiskTopologyOptions options, RiskSerdes serdes, Func<RiskPolicy>? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(serdes);
+        options.Validate();
+        var currentPolicy = policy ?? (() => options.Policy);
+
+        builder.GlobalTable(options.SyncStatusTopic, Consumed.With(Serdes.String, serdes.SyncStatus).WithName("sync-status-source"),
+            Materialized.As<string, SyncStatus>(RiskStoreNames.SyncStatus));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(RiskStoreNames.AccountState), Serdes.String, AccountStateSerde.Instance));
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(RiskStoreNames.PendingSync), Serdes.String, Serdes.Long));
+
+        var transactions = builder
+            .Stream(options.TransactionsTopic, Consumed.With(Serdes.String, serdes.Transactions)
+                .WithTimestampExtractor((_, t, ts) => t is null ? ts : EventMapper.ToUnixMs(t.occurredAt)).WithName("transactions-source"))
+            .MapValues((key, t) => Checked(key, EventMapper.Map(t)), "transactions-to-domain");
+        var logins = builder
+            .Stream(options.LoginsTopic, Consumed.With(Serdes.String, serdes.Logins)
+                .WithTimestampExtractor((_, l, ts) => l is null ? ts : EventMapper.ToUnixMs(l.occurredAt)).WithName("logins-source"))
+            .MapValues((key, l) => Checked(key, EventMapper.Map(l)), "logins-to-domain");
+        var repayments = builder
+            .Stream(options.RepaymentsTopic, Consumed.With(Serdes.String, serdes.Repayments)
+                .WithTimestampExtractor((_, r, ts) => r is null ? ts : EventMapper.ToUnixMs(r.occurredAt)).WithName("repayments-source"))
+            .MapValues((key, r) => Checked(key, EventMapper.Map(r)), "repayments-to-domain");
+
+        transactions.Merge(logins, "merge-transactions-logins").Merge(repayments, "account-events")
+            .Process(() => new AccountRiskProcessor(currentPolicy), "account-risk-decider", RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.SyncStatus)
+            .MapValues(change => ChangeMapper.ToContract(change, options.Clock.GetUtcNow().UtcDateTime), "to-risk-level-changed")
+            .To(options.LevelChangesTopic, Produced.With(Serdes.String, serdes.LevelChanges).WithName("risk-level-changes-sink"));
+    }
+
+    /// <summary>Builds a topology holding only the risk topology.</summary>
+    public static Streams.Topology Create(RiskTopologyOptions options, RiskSerdes serdes, Func<RiskPolicy>? policy = null)
+    {
+        var builder = new StreamsBuilder();
+        Build(builder, options, serdes, policy);
+        return builder.Build();
+    }
+
+    private static AccountEvent Checked(string? key, AccountEvent e) =>
+        key is null || key.Equals(e.AccountId, StringComparison.Ordinal)
+            ? e
+            : throw new InvalidEventException($"Record key '{key}' does not match accountId '{e.AccountId}'.");
+}

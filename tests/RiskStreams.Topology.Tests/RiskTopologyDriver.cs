@@ -1,0 +1,61 @@
+using RiskStreams.Avro.Contracts;
+using RiskStreams.Streams;
+using RiskStreams.Streams.Testing;
+
+namespace RiskStreams.Topology.Tests;
+
+/// <summary>The production risk topology in a TopologyTestDriver, with typed topics.</summary>
+internal sealed class RiskTopologyDriver : IDisposable
+{
+    public static readonly DateTime T0 = new(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
+    private int _ids;
+
+    public RiskTopologyDriver(RiskSerdes serdes)
+    {
+        var options = new RiskTopologyOptions { Clock = new FixedClock() };
+        Driver = new TopologyTestDriver(RiskTopology.Create(options, serdes));
+        Transactions = Driver.CreateInputTopic(options.TransactionsTopic, Serdes.String, serdes.Transactions);
+        Logins = Driver.CreateInputTopic(options.LoginsTopic, Serdes.String, serdes.Logins);
+        Repayments = Driver.CreateInputTopic(options.RepaymentsTopic, Serdes.String, serdes.Repayments);
+        SyncStatus = Driver.CreateInputTopic(options.SyncStatusTopic, Serdes.String, serdes.SyncStatus);
+        Changes = Driver.CreateOutputTopic(options.LevelChangesTopic, Serdes.String, serdes.LevelChanges);
+    }
+
+    public TopologyTestDriver Driver { get; }
+
+    public TestInputTopic<string, Transaction> Transactions { get; }
+
+    public TestInputTopic<string, Login> Logins { get; }
+
+    public TestInputTopic<string, RepaymentSync> Repayments { get; }
+
+    public TestInputTopic<string, SyncStatus> SyncStatus { get; }
+
+    public TestOutputTopic<string, RiskLevelChanged> Changes { get; }
+
+    public void Dispose() => Driver.Dispose();
+
+    public void Txn(string account, DateTime at, long amount, string merchant, string? id = null) =>
+        Transactions.PipeInput(account, new Transaction
+        {
+            eventId = id ?? $"t{++_ids}", accountId = account, occurredAt = at, amountMinor = amount, currency = "CNY", merchantId = merchant,
+            merchantCategory = "5999", channel = TransactionChannel.ONLINE, kind = TransactionKind.PURCHASE, status = TransactionStatus.APPROVED,
+        }, Ms(at));
+
+    public void Bill(string account, DateTime at, string billId, DateTime due, BillStatus status, int daysPastDue, string? id = null) =>
+        Repayments.PipeInput(account, new RepaymentSync
+        {
+            eventId = id ?? $"r{++_ids}", accountId = account, occurredAt = at, syncedAt = at, sourceSystem = "ledger-main", billId = billId, dueDate = due,
+            amountDueMinor = 10_000, amountPaidMinor = status == BillStatus.PAID ? 10_000 : 0, currency = "CNY", status = status, daysPastDue = daysPastDue,
+        }, Ms(at));
+
+    public void Heartbeat(string source, DateTime syncedThrough, DateTime reportedAt) =>
+        SyncStatus.PipeInput(source, new SyncStatus { sourceSystem = source, syncedThrough = syncedThrough, reportedAt = reportedAt }, Ms(reportedAt));
+
+    public static long Ms(DateTime at) => (long)(at - DateTime.UnixEpoch).TotalMilliseconds;
+
+    private sealed class FixedClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+    }
+}
