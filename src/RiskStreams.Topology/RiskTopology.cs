@@ -47,6 +47,13 @@ public static class RiskTopology
             .To(options.LevelChangesTopic, Produced.With(Serdes.String, serdes.LevelChanges).WithName("risk-level-changes-sink"));
     }
 
+    /// <summary>Adds the risk topology, deciding with whatever policy <paramref name="policy"/> holds at each event.</summary>
+    public static void Build(StreamsBuilder builder, RiskTopologyOptions options, RiskSerdes serdes, RiskPolicyHolder policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Build(builder, options, serdes, () => policy.Current);
+    }
+
     /// <summary>Builds a topology holding only the risk topology.</summary>
     public static Streams.Topology Create(RiskTopologyOptions options, RiskSerdes serdes, Func<RiskPolicy>? policy = null)
     {

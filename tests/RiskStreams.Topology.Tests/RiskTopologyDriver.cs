@@ -10,10 +10,11 @@ internal sealed class RiskTopologyDriver : IDisposable
     public static readonly DateTime T0 = new(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
     private int _ids;
 
-    public RiskTopologyDriver(RiskSerdes serdes)
+    public RiskTopologyDriver(RiskSerdes serdes, RiskPolicyHolder? policy = null)
     {
         var options = new RiskTopologyOptions { Clock = new FixedClock() };
-        Driver = new TopologyTestDriver(RiskTopology.Create(options, serdes));
+        var holder = policy ?? new RiskPolicyHolder(options.Policy);
+        Driver = new TopologyTestDriver(RiskTopology.Create(options, serdes, () => holder.Current));
         Transactions = Driver.CreateInputTopic(options.TransactionsTopic, Serdes.String, serdes.Transactions);
         Logins = Driver.CreateInputTopic(options.LoginsTopic, Serdes.String, serdes.Logins);
         Repayments = Driver.CreateInputTopic(options.RepaymentsTopic, Serdes.String, serdes.Repayments);

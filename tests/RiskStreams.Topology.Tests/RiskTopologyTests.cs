@@ -73,4 +73,27 @@ public sealed class RiskTopologyTests(RegistryFixture registry) : IClassFixture<
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Reloaded_policy_decides_from_the_next_event_and_its_version_is_on_the_change()
+    {
+        var strict = Risk.RiskPolicyLoader.Load(
+            Risk.RiskPolicy.DefaultYaml.Replace(Risk.RiskPolicy.Default.Version, "strict-2", StringComparison.Ordinal), "strict.yaml");
+        var holder = new RiskPolicyHolder(Risk.RiskPolicy.Default);
+        using var d = new RiskTopologyDriver(registry.Serdes, holder);
+        for (var i = 0; i < 5; i++)
+        {
+            d.Txn("before", T0.AddSeconds(30 * i), 99, $"p-{i}");
+        }
+
+        Assert.True(holder.Update(strict));
+        Assert.False(holder.Update(strict));
+        for (var i = 0; i < 5; i++)
+        {
+            d.Txn("after", T0.AddSeconds(200 + (30 * i)), 99, $"q-{i}");
+        }
+
+        var changes = d.Changes.ReadRecordsToList().Select(r => r.Value).ToList();
+        Assert.Equal([("before", Risk.RiskPolicy.Default.Version), ("after", "strict-2")], changes.Select(c => (c.accountId, c.policyVersion)));
+    }
 }

@@ -22,6 +22,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy) : IProcessor
     private IKeyValueStore<string, long> _pending = null!;
     private StoreSyncCoverage _coverage = null!;
     private long? _checkedCoverage;
+    private AccountRiskDecider? _decider;
 
     public void Init(IProcessorContext<string, LevelChange> context)
     {
@@ -36,7 +37,14 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy) : IProcessor
 
     private void Decide(AccountEvent e, long timestamp)
     {
-        var decider = new AccountRiskDecider(policy());
+        // A reloaded policy takes effect from the next event on.
+        var current = policy();
+        if (_decider is null || !ReferenceEquals(_decider.Policy, current))
+        {
+            _decider = new AccountRiskDecider(current);
+        }
+
+        var decider = _decider;
         var state = _accounts.TryGet(e.AccountId, out var held) ? held : new AccountRiskState();
         var change = decider.Apply(state, e, _coverage);
         _accounts.Put(e.AccountId, state);
