@@ -51,6 +51,7 @@ root.Add(dev);
 root.Add(run);
 root.Add(DescribeCommand.Create());
 root.Add(PolicyCommand.Create());
+root.Add(BacktestCommand.Create());
 root.Add(verbose);
 return await root.Parse(args).InvokeAsync();
 

@@ -1,0 +1,33 @@
+using RiskStreams.Risk;
+
+namespace RiskStreams.Topology.Tests;
+
+/// <summary>Copies of the shipped default policy with one value edited, and a temp folder to write them to.</summary>
+internal sealed class TestPolicies : IDisposable
+{
+    public TestPolicies() => Directory.CreateDirectory(Folder);
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"riskstreams-backtest-{Guid.NewGuid():N}");
+
+    /// <summary>The default policy with SMALL_TXN_PROBING disabled, as version <c>no-probing-1</c>.</summary>
+    public static string WithoutProbingYaml => Edit(
+        Edit(RiskPolicy.DefaultYaml, "version: \"default-2026.01\"", "version: \"no-probing-1\""),
+        "SMALL_TXN_PROBING:\n    enabled: true", "SMALL_TXN_PROBING:\n    enabled: false");
+
+    public static RiskPolicy WithoutProbing => RiskPolicyLoader.Load(WithoutProbingYaml, "no-probing.yaml");
+
+    public string Write(string name, string text)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+    public static string Edit(string yaml, string from, string to)
+    {
+        Assert.Contains(from, yaml, StringComparison.Ordinal);
+        return yaml.Replace(from, to, StringComparison.Ordinal);
+    }
+}
