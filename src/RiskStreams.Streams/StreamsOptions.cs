@@ -21,6 +21,23 @@ public sealed record StreamsOptions
     /// <summary>Extra librdkafka properties applied to consumer and producer (e.g. security settings).</summary>
     public IReadOnlyDictionary<string, string> ClientProperties { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Stream threads of a <see cref="KafkaStreams"/> instance, each with its own consumer, producer and tasks. Default 1.</summary>
+    public int NumStreamThreads { get; init; } = 1;
+
+    /// <summary>
+    /// How long a task waits, when one of its input partitions is caught up but empty, before it processes the
+    /// buffered records of its other partitions (Kafka's <c>max.task.idle.ms</c>). A partition whose data has not been
+    /// fetched yet is always waited for. Default zero.
+    /// </summary>
+    public TimeSpan MaxTaskIdle { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Creates internal (repartition) topics, given their full names and partition counts, instead of the AdminClient
+    /// <c>CreateTopics</c> call; for clusters without that API, such as the embedded mock cluster. It must tolerate
+    /// topics that already exist. Null (the default) uses the AdminClient.
+    /// </summary>
+    public Func<IReadOnlyList<(string Topic, int Partitions)>, Task>? InternalTopicCreator { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
@@ -42,6 +59,16 @@ public sealed record StreamsOptions
         if (PollTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(PollTimeout)} must be positive, was {PollTimeout}.", nameof(PollTimeout));
+        }
+
+        if (NumStreamThreads < 1)
+        {
+            throw new ArgumentException($"{nameof(NumStreamThreads)} must be at least 1, was {NumStreamThreads}.", nameof(NumStreamThreads));
+        }
+
+        if (MaxTaskIdle < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(MaxTaskIdle)} must be zero or positive, was {MaxTaskIdle}.", nameof(MaxTaskIdle));
         }
     }
 }

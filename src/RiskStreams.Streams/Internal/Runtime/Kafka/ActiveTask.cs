@@ -1,0 +1,54 @@
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+/// <summary>
+/// A task owned by a stream thread: the processing task, its input queues, and the gate the thread holds while it
+/// processes, punctuates, flushes or closes the task, so store queries from other threads see a consistent store.
+/// </summary>
+internal sealed class ActiveTask(StreamTask task, PartitionGroup group, string threadName)
+{
+    public TaskId Id => Task.Id;
+
+    public StreamTask Task { get; } = task;
+
+    public PartitionGroup Group { get; } = group;
+
+    public string ThreadName { get; } = threadName;
+
+    /// <summary>Held by the owning thread around work on the task and by queries around reads.</summary>
+    public Lock Gate { get; } = new();
+
+    /// <summary>Set under <see cref="Gate"/> when the task closes; its stores must not be read afterwards.</summary>
+    public bool Closed { get; set; }
+
+    public bool HasStore(string name)
+    {
+        foreach (var store in Task.Subtopology.Stores)
+        {
+            if (store.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Runs <paramref name="query"/> on the store while the task is idle; false if the task has closed meanwhile.</summary>
+    public bool TryQuery<TStore, TResult>(string storeName, Func<TStore, TResult> query, out TResult result)
+        where TStore : class
+    {
+        lock (Gate)
+        {
+            if (Closed)
+            {
+                result = default!;
+                return false;
+            }
+
+            var store = Task.Store(storeName) as TStore
+                ?? throw new InvalidOperationException($"Store '{storeName}' is a {Task.Store(storeName).GetType().Name}, not a {typeof(TStore).Name}.");
+            result = query(store);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using Confluent.Kafka;
+using Confluent.Kafka.Admin;
+using Microsoft.Extensions.Logging;
+
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+/// <summary>
+/// Startup against the cluster: reads topic metadata, plans partition counts (<see cref="TopicPlanner"/>), checks
+/// existing internal topics, creates the missing ones (through <see cref="StreamsOptions.InternalTopicCreator"/> or
+/// the AdminClient, tolerating "already exists") and waits until the cluster metadata shows them.
+/// </summary>
+internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions options, ILogger logger)
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MetadataRetry = TimeSpan.FromMilliseconds(100);
+
+    public async Task<TopicPlan> PrepareAsync(Topology topology, CancellationToken cancellationToken)
+    {
+        var counts = PartitionCounts();
+        var plan = TopicPlanner.Plan(topology, options.ApplicationId, counts);
+        var missing = new List<(string Topic, int Partitions)>();
+        foreach (var (topic, partitions) in plan.InternalTopics)
+        {
+            if (!counts.TryGetValue(topic, out var existing))
+            {
+                missing.Add((topic, partitions));
+            }
+            else if (existing != partitions)
+            {
+                throw WrongCount(topic, existing, partitions);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return plan;
+        }
+
+        if (options.InternalTopicCreator is { } create)
+        {
+            await create(missing).ConfigureAwait(false);
+        }
+        else
+        {
+            await CreateAsync(missing).ConfigureAwait(false);
+        }
+
+        RuntimeLog.InternalTopicsCreated(logger, options.ApplicationId, string.Join(", ", missing.Select(t => $"{t.Topic} ({t.Partitions})")));
+        await WaitUntilVisibleAsync(missing, cancellationToken).ConfigureAwait(false);
+        return plan;
+    }
+
+    private Dictionary<string, int> PartitionCounts()
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var topic in admin.GetMetadata(RequestTimeout).Topics)
+        {
+            if (!topic.Error.IsError && topic.Partitions.Count > 0)
+            {
+                counts[topic.Topic] = topic.Partitions.Count;
+            }
+        }
+
+        return counts;
+    }
+
+    private async Task CreateAsync(List<(string Topic, int Partitions)> topics)
+    {
+        var specifications = topics.Select(t => new TopicSpecification
+        {
+            Name = t.Topic,
+            NumPartitions = t.Partitions,
+            ReplicationFactor = -1,
+            Configs = new Dictionary<string, string> { ["cleanup.policy"] = "delete" },
+        });
+        try
+        {
+            await admin.CreateTopicsAsync(specifications, new CreateTopicsOptions { RequestTimeout = RequestTimeout, OperationTimeout = RequestTimeout })
+                .ConfigureAwait(false);
+        }
+        catch (CreateTopicsException e)
+        {
+            var failed = e.Results.Where(r => r.Error.IsError && r.Error.Code != ErrorCode.TopicAlreadyExists).ToList();
+            if (failed.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Creating internal topics failed: {string.Join(", ", failed.Select(r => $"'{r.Topic}': {r.Error.Reason}"))}.", e);
+            }
+        }
+    }
+
+    private async Task WaitUntilVisibleAsync(List<(string Topic, int Partitions)> topics, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + RequestTimeout;
+        while (true)
+        {
+            var counts = PartitionCounts();
+            var pending = new List<string>();
+            foreach (var (topic, partitions) in topics)
+            {
+                if (!counts.TryGetValue(topic, out var actual))
+                {
+                    pending.Add(topic);
+                }
+                else if (actual != partitions)
+                {
+                    throw WrongCount(topic, actual, partitions);
+                }
+            }
+
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException(
+                    $"Internal topics {string.Join(", ", pending.Select(t => $"'{t}'"))} are not in the cluster metadata {RequestTimeout.TotalSeconds:0} s after being created.");
+            }
+
+            await Task.Delay(MetadataRetry, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static InvalidOperationException WrongCount(string topic, int actual, int expected) =>
+        new($"Internal topic '{topic}' has {actual} partitions but the topology needs {expected}; delete it (reset the application) or restore the source topics' partition counts.");
+}

@@ -1,0 +1,134 @@
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+/// <summary>
+/// The input queues of one task and the choice of its next record, as Kafka Streams' partition group makes it: the
+/// buffered head with the smallest timestamp (ties to the earlier source topic), but only once every input partition
+/// either has a record buffered or is caught up and has stayed empty for the idle time (<c>max.task.idle.ms</c>).
+/// A partition whose data has not been fetched yet is always waited for, so the same input gives the same order.
+/// </summary>
+internal sealed class PartitionGroup
+{
+    private const long NoDeadline = long.MaxValue;
+
+    private readonly RecordQueue[] _queues;
+    private readonly long[] _idleDeadlines;
+    private readonly long _maxIdleMs;
+
+    public PartitionGroup(RecordQueue[] queues, long maxIdleMs)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(queues.Length);
+        _queues = queues;
+        _maxIdleMs = maxIdleMs;
+        _idleDeadlines = new long[queues.Length];
+        Array.Fill(_idleDeadlines, NoDeadline);
+    }
+
+    public IReadOnlyList<RecordQueue> Queues => _queues;
+
+    /// <summary>True when any queue holds a record.</summary>
+    public bool HasBuffered
+    {
+        get
+        {
+            foreach (var queue in _queues)
+            {
+                if (queue.Count > 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The earliest time (in <c>nowMs</c> units) at which an idling partition stops holding the task back, or <see cref="long.MaxValue"/>.</summary>
+    public long NextIdleDeadline
+    {
+        get
+        {
+            var next = NoDeadline;
+            foreach (var deadline in _idleDeadlines)
+            {
+                next = Math.Min(next, deadline);
+            }
+
+            return next;
+        }
+    }
+
+    /// <summary>Takes the next record in timestamp order if the task may process now.</summary>
+    /// <param name="nowMs">A monotonic clock in milliseconds, for the idle deadlines.</param>
+    /// <param name="record">The record taken.</param>
+    public bool TryNext(long nowMs, out ConsumedRecord record)
+    {
+        if (_queues.Length == 1)
+        {
+            // One input partition: nothing to order against, nothing to wait for.
+            var only = _queues[0];
+            if (only.Count > 0)
+            {
+                record = only.Take();
+                return true;
+            }
+
+            record = default;
+            return false;
+        }
+
+        RecordQueue? next = null;
+        var nextTimestamp = long.MaxValue;
+        var ready = true;
+        for (var i = 0; i < _queues.Length; i++)
+        {
+            var queue = _queues[i];
+            if (queue.Count > 0)
+            {
+                _idleDeadlines[i] = NoDeadline;
+                var timestamp = queue.HeadTimestamp;
+                if (next is null || timestamp < nextTimestamp)
+                {
+                    next = queue;
+                    nextTimestamp = timestamp;
+                }
+            }
+            else if (!queue.AtEnd)
+            {
+                // Data may be on the broker for this partition: wait for the fetch, however long it takes.
+                _idleDeadlines[i] = NoDeadline;
+                ready = false;
+            }
+            else
+            {
+                // Caught up and empty: give it max.task.idle.ms for more data before going on without it.
+                if (_idleDeadlines[i] == NoDeadline)
+                {
+                    _idleDeadlines[i] = nowMs + _maxIdleMs;
+                }
+
+                if (nowMs < _idleDeadlines[i])
+                {
+                    ready = false;
+                }
+            }
+        }
+
+        if (!ready || next is null)
+        {
+            record = default;
+            return false;
+        }
+
+        record = next.Take();
+        return true;
+    }
+
+    /// <summary>Drops every buffered record (the task is closing).</summary>
+    public void Clear()
+    {
+        foreach (var queue in _queues)
+        {
+            queue.Clear();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Confluent.Kafka;
+
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+/// <summary>
+/// Records fetched from one input partition of a task and not processed yet, in offset order, with what the task
+/// knows about the partition: whether it is caught up, whether fetching is paused, and the offset to commit.
+/// </summary>
+internal sealed class RecordQueue(TopicPartition partition)
+{
+    private readonly Queue<ConsumedRecord> _records = new();
+    private long _taken;
+
+    public TopicPartition Partition { get; } = partition;
+
+    public int Count => _records.Count;
+
+    /// <summary>
+    /// True when the consumer reported the end of the partition after the last record it delivered, so an empty
+    /// queue means no data is waiting on the broker (Kafka's zero fetched lag).
+    /// </summary>
+    public bool AtEnd { get; private set; }
+
+    /// <summary>True while fetching is paused because the queue is full.</summary>
+    public bool Paused { get; set; }
+
+    /// <summary>Timestamp of the next record; only valid when <see cref="Count"/> is positive.</summary>
+    public long HeadTimestamp => _records.Peek().TimestampMs;
+
+    /// <summary>The offset to commit (last taken + 1) when <see cref="CommitPending"/> is set.</summary>
+    public long CommitOffset { get; private set; } = -1;
+
+    /// <summary>True when records were taken since the last successful commit.</summary>
+    public bool CommitPending { get; private set; }
+
+    public void Add(in ConsumedRecord record)
+    {
+        _records.Enqueue(record);
+        AtEnd = false;
+    }
+
+    public void MarkEnd() => AtEnd = true;
+
+    /// <summary>Removes the head record; its offset counts as processed from now on.</summary>
+    public ConsumedRecord Take()
+    {
+        var record = _records.Dequeue();
+        CommitOffset = record.Offset + 1;
+        CommitPending = true;
+        _taken++;
+        return record;
+    }
+
+    public void MarkCommitted(long offset)
+    {
+        if (CommitOffset == offset)
+        {
+            CommitPending = false;
+        }
+    }
+
+    public long DrainTakenCount()
+    {
+        var taken = _taken;
+        _taken = 0;
+        return taken;
+    }
+
+    public void Clear() => _records.Clear();
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+internal sealed partial class StreamThread
+{
+    /// <summary>
+    /// At-least-once commit of <paramref name="tasks"/>: flush their stores, wait until every output record is
+    /// acknowledged, then hand over the offset after the last processed record of each of their input partitions:
+    /// stored for librdkafka's background commit, or committed now when <paramref name="synchronous"/> (before the
+    /// partitions leave this consumer).
+    /// </summary>
+    private void Commit(IReadOnlyList<ActiveTask> tasks, bool synchronous)
+    {
+        var started = Stopwatch.GetTimestamp();
+        foreach (var task in tasks)
+        {
+            lock (task.Gate)
+            {
+                task.Task.Flush();
+            }
+        }
+
+        _collector!.Flush();
+        var queues = new List<RecordQueue>();
+        var offsets = new List<TopicPartitionOffset>();
+        foreach (var task in tasks)
+        {
+            foreach (var queue in task.Group.Queues)
+            {
+                // A synchronous commit also covers offsets stored earlier that the background commit may not have sent yet.
+                if (queue.CommitPending || (synchronous && queue.CommitOffset >= 0))
+                {
+                    queues.Add(queue);
+                    offsets.Add(new TopicPartitionOffset(queue.Partition, queue.CommitOffset));
+                }
+            }
+        }
+
+        if (offsets.Count == 0 || !(synchronous ? TryCommit(offsets) : TryStore(offsets)))
+        {
+            return;
+        }
+
+        for (var i = 0; i < queues.Count; i++)
+        {
+            queues[i].MarkCommitted(offsets[i].Offset.Value);
+        }
+
+        StreamsMetrics.Commits.Add(1);
+        StreamsMetrics.CommitLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private bool TryStore(List<TopicPartitionOffset> offsets)
+    {
+        try
+        {
+            foreach (var offset in offsets)
+            {
+                _consumer!.StoreOffset(offset);
+            }
+
+            return true;
+        }
+        catch (KafkaException e)
+        {
+            // A partition left the assignment since its record was processed; its new owner starts from the last commit.
+            RuntimeLog.CommitFailed(_logger, Name, e.Error.Reason);
+            return false;
+        }
+    }
+
+    /// <summary>Commits; a commit refused because the group is rebalancing is retried at the next commit.</summary>
+    private bool TryCommit(List<TopicPartitionOffset> offsets)
+    {
+        try
+        {
+            _consumer!.Commit(offsets);
+            return true;
+        }
+        catch (TopicPartitionOffsetException e) when (e.Results.All(r => !r.Error.IsError || IsRebalanceError(r.Error.Code)))
+        {
+            RuntimeLog.CommitFailed(_logger, Name, e.Message);
+            return false;
+        }
+        catch (KafkaException e) when (IsRebalanceError(e.Error.Code))
+        {
+            RuntimeLog.CommitFailed(_logger, Name, e.Error.Reason);
+            return false;
+        }
+    }
+
+    private static bool IsRebalanceError(ErrorCode code) =>
+        code is ErrorCode.RebalanceInProgress or ErrorCode.IllegalGeneration or ErrorCode.UnknownMemberId;
+}

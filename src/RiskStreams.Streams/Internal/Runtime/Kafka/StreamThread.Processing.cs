@@ -1,0 +1,122 @@
+using Confluent.Kafka;
+
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+internal sealed partial class StreamThread
+{
+    /// <summary>
+    /// Fetching of a partition pauses at this many buffered records and resumes at half (Kafka's
+    /// buffered.records.per.partition, 1000 there). Higher here because librdkafka drops what it prefetched for a
+    /// partition when it is paused and fetches it again on resume; at 1000, about as many as one poll takes, the pipe
+    /// ran at a quarter of its speed on the mock cluster.
+    /// </summary>
+    private const int MaxBufferedPerPartition = 5000;
+
+    /// <summary>Records one task processes before the loop polls and punctuates again.</summary>
+    private const int MaxRecordsPerTaskPerLoop = 1000;
+
+    private readonly Dictionary<string, RecordQueue?[]> _queuesByTopic = new(StringComparer.Ordinal);
+    private readonly List<RecordQueue> _pausing = [];
+    private readonly List<RecordQueue> _paused = [];
+    private readonly List<TopicPartition> _resuming = [];
+    private bool _moreWork;
+
+    private void ProcessTasks(long nowMs)
+    {
+        _moreWork = false;
+        foreach (var task in _taskList)
+        {
+            if (!task.Group.HasBuffered)
+            {
+                continue;
+            }
+
+            var count = 0;
+            lock (task.Gate)
+            {
+                while (count < MaxRecordsPerTaskPerLoop && task.Group.TryNext(nowMs, out var record))
+                {
+                    Process(task, record);
+                    count++;
+                }
+            }
+
+            if (count == MaxRecordsPerTaskPerLoop)
+            {
+                _moreWork = true;
+            }
+
+            if (count > 0)
+            {
+                ReportProcessed(task);
+            }
+        }
+    }
+
+    private void Process(ActiveTask task, in ConsumedRecord record)
+    {
+        try
+        {
+            task.Task.Process(record);
+        }
+        catch (Exception e) when (!_collector!.HasFailed)
+        {
+            if (_errorPolicy.OnError(task.Id, record, e) == ProcessingErrorAction.Fail)
+            {
+                throw new InvalidOperationException(
+                    $"Task {task.Id} failed to process {record.Topic}[{record.Partition}]@{record.Offset}: {e.Message}", e);
+            }
+        }
+    }
+
+    private static void ReportProcessed(ActiveTask task)
+    {
+        foreach (var queue in task.Group.Queues)
+        {
+            var taken = queue.DrainTakenCount();
+            if (taken > 0)
+            {
+                StreamsMetrics.RecordsProcessed.Add(taken, new KeyValuePair<string, object?>("topic", queue.Partition.Topic));
+            }
+        }
+    }
+
+    private void PunctuateWallClock()
+    {
+        foreach (var task in _taskList)
+        {
+            lock (task.Gate)
+            {
+                task.Task.PunctuateWallClock();
+            }
+        }
+    }
+
+    /// <summary>Pauses partitions whose queue filled up and resumes those drained to half, bounding memory per partition.</summary>
+    private void ApplyPauseAndResume()
+    {
+        if (_pausing.Count > 0)
+        {
+            _consumer!.Pause(_pausing.Select(q => q.Partition));
+            _paused.AddRange(_pausing);
+            _pausing.Clear();
+        }
+
+        for (var i = _paused.Count - 1; i >= 0; i--)
+        {
+            var queue = _paused[i];
+            if (queue.Count <= MaxBufferedPerPartition / 2)
+            {
+                queue.Paused = false;
+                _resuming.Add(queue.Partition);
+                _paused.RemoveAt(i);
+            }
+        }
+
+        if (_resuming.Count > 0)
+        {
+            _consumer!.Resume(_resuming);
+            _resuming.Clear();
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using Confluent.Kafka;
+
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+/// <remarks>
+/// The consumer group assigns only each sub-topology's anchor topic (<see cref="TopicPlan.AnchorTopics"/>). A task is
+/// created for each assigned anchor partition, and the same partition of the sub-topology's other source topics
+/// (its followers) is assigned to this consumer by hand, so all input partitions of a task always live in the same
+/// thread, as Kafka Streams' own assignor guarantees and a plain consumer assignor does not.
+/// </remarks>
+internal sealed partial class StreamThread
+{
+    private readonly Dictionary<TaskId, ActiveTask> _tasks = [];
+    private readonly List<ActiveTask> _taskList = [];
+    private readonly HashSet<TopicPartition> _desiredFollowers = [];
+    private readonly HashSet<TopicPartition> _assignedFollowers = [];
+    private volatile TaskId[] _activeTaskIds = [];
+    private bool _followersChanged;
+
+    private void OnAssigned(List<TopicPartition> partitions)
+    {
+        Log.Assigned(_logger, Name, string.Join(",", partitions));
+        foreach (var partition in partitions)
+        {
+            if (_plan.Reading(partition.Topic) is { } sub && !_tasks.ContainsKey(new TaskId(sub.Id, partition.Partition.Value)))
+            {
+                CreateTask(sub, partition.Partition.Value);
+            }
+        }
+
+        PublishTaskIds();
+        SetState(StreamsState.Running);
+    }
+
+    private void OnRevoked(List<TopicPartitionOffset> partitions)
+    {
+        Log.Revoked(_logger, Name, string.Join(",", partitions.Select(p => p.TopicPartition)));
+        SetState(StreamsState.Rebalancing);
+        var revoked = TasksOf(partitions);
+        if (revoked.Count == 0)
+        {
+            return;
+        }
+
+        Commit(revoked, synchronous: true);
+        foreach (var task in revoked)
+        {
+            CloseTask(task, clean: true);
+        }
+
+        PublishTaskIds();
+    }
+
+    private void OnLost(List<TopicPartitionOffset> partitions)
+    {
+        // The group went on without this member: the partitions may have a new owner already, so nothing is committed.
+        Log.Revoked(_logger, Name, $"lost {string.Join(",", partitions.Select(p => p.TopicPartition))}");
+        SetState(StreamsState.Rebalancing);
+        foreach (var task in TasksOf(partitions))
+        {
+            CloseTask(task, clean: false);
+        }
+
+        PublishTaskIds();
+    }
+
+    private List<ActiveTask> TasksOf(List<TopicPartitionOffset> partitions)
+    {
+        var result = new List<ActiveTask>();
+        foreach (var partition in partitions)
+        {
+            if (_plan.Reading(partition.Topic) is { } sub && _tasks.TryGetValue(new TaskId(sub.Id, partition.Partition.Value), out var task))
+            {
+                result.Add(task);
+            }
+        }
+
+        return result;
+    }
+
+    private void CreateTask(SubtopologyPlan sub, int partition)
+    {
+        var id = new TaskId(sub.Id, partition);
+        var queues = new RecordQueue[sub.SourceTopics.Count];
+        for (var i = 0; i < queues.Length; i++)
+        {
+            queues[i] = new RecordQueue(new TopicPartition(sub.SourceTopics[i], partition));
+        }
+
+        var streamTask = new StreamTask(id, sub.Subtopology, _options.ApplicationId, _collector!, WallClockMs, t => _topology.ResolveTopic(_options.ApplicationId, t));
+        streamTask.Initialize();
+        var task = new ActiveTask(streamTask, new PartitionGroup(queues, _maxTaskIdleMs), Name);
+        foreach (var queue in queues)
+        {
+            _queuesByTopic[queue.Partition.Topic][partition] = queue;
+        }
+
+        for (var i = 1; i < queues.Length; i++)
+        {
+            _followersChanged |= _desiredFollowers.Add(queues[i].Partition);
+        }
+
+        _tasks.Add(id, task);
+        _taskList.Add(task);
+        _registry.Add(task);
+        RuntimeLog.TaskCreated(_logger, Name, id, string.Join(",", queues.Select(q => q.Partition)));
+    }
+
+    /// <summary>Closes every task; clean means the caller committed them just before.</summary>
+    private void CloseTasks(bool clean)
+    {
+        foreach (var task in _taskList.ToList())
+        {
+            CloseTask(task, clean);
+        }
+
+        PublishTaskIds();
+    }
+
+    private void CloseTask(ActiveTask task, bool clean)
+    {
+        lock (task.Gate)
+        {
+            task.Closed = true;
+            try
+            {
+                task.Task.Close();
+            }
+            catch (Exception e) when (!clean)
+            {
+                RuntimeLog.CloseFailed(_logger, e, Name);
+            }
+        }
+
+        task.Group.Clear();
+        var resume = new List<TopicPartition>();
+        foreach (var queue in task.Group.Queues)
+        {
+            _queuesByTopic[queue.Partition.Topic][task.Id.Partition] = null;
+            _followersChanged |= _desiredFollowers.Remove(queue.Partition);
+            if (queue.Paused)
+            {
+                // Leave no pause behind: librdkafka may keep it if the partition comes back to this consumer.
+                queue.Paused = false;
+                _pausing.Remove(queue);
+                _paused.Remove(queue);
+                resume.Add(queue.Partition);
+            }
+        }
+
+        TryResume(resume);
+        _tasks.Remove(task.Id);
+        _taskList.Remove(task);
+        _registry.Remove(task);
+        RuntimeLog.TaskClosed(_logger, Name, task.Id, clean ? "clean" : "dirty");
+    }
+
+    private void TryResume(List<TopicPartition> partitions)
+    {
+        if (partitions.Count == 0 || _consumer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _consumer.Resume(partitions);
+        }
+        catch (KafkaException e)
+        {
+            // A lost partition may already be gone from the assignment; there is nothing to resume then.
+            RuntimeLog.ClientError(_logger, Name, e.Error.Code.ToString(), e.Error.Reason);
+        }
+    }
+
+    /// <summary>Assigns follower partitions of new tasks and unassigns those of closed tasks (never inside a rebalance callback).</summary>
+    private void ReconcileFollowers()
+    {
+        if (!_followersChanged)
+        {
+            return;
+        }
+
+        _followersChanged = false;
+        var unassign = _assignedFollowers.Where(p => !_desiredFollowers.Contains(p)).ToList();
+        var assign = _desiredFollowers.Where(p => !_assignedFollowers.Contains(p)).ToList();
+        if (unassign.Count == 0 && assign.Count == 0)
+        {
+            return;
+        }
+
+        if (unassign.Count > 0)
+        {
+            _consumer!.IncrementalUnassign(unassign);
+            _assignedFollowers.ExceptWith(unassign);
+        }
+
+        if (assign.Count > 0)
+        {
+            // Offset.Unset: start from the group's committed offset (or auto.offset.reset), like a group assignment.
+            _consumer!.IncrementalAssign(assign.Select(p => new TopicPartitionOffset(p, Offset.Unset)));
+            _assignedFollowers.UnionWith(assign);
+        }
+
+        RuntimeLog.FollowersChanged(_logger, Name, string.Join(",", assign), string.Join(",", unassign));
+    }
+
+    private void PublishTaskIds() =>
+        _activeTaskIds = [.. _tasks.Keys.OrderBy(t => t.Subtopology).ThenBy(t => t.Partition)];
+}

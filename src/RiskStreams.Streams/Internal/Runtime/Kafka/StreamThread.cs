@@ -1,0 +1,267 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+/// <summary>
+/// One stream thread: its own consumer in the application's group and its own producer, the tasks of the partitions
+/// the group assigns to it, and the loop that polls, processes in timestamp order, punctuates and commits. Everything
+/// but <see cref="RequestStop"/> and the read-only members runs on the thread itself.
+/// </summary>
+internal sealed partial class StreamThread
+{
+    private const int MaxPollRecords = 1000;
+
+    private readonly TopicPlan _plan;
+    private readonly Topology _topology;
+    private readonly StreamsOptions _options;
+    private readonly TaskRegistry _registry;
+    private readonly IProcessingErrorPolicy _errorPolicy;
+    private readonly ILogger _logger;
+    private readonly Action<StreamThread> _stateListener;
+    private readonly Lock _stateLock = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long _commitIntervalMs;
+    private readonly long _maxTaskIdleMs;
+    private IConsumer<byte[]?, byte[]?>? _consumer;
+    private RecordCollector? _collector;
+    private Exception? _fatalClientError;
+    private StreamsState _state = StreamsState.Created;
+    private volatile bool _stopRequested;
+    private long _nextCommitMs;
+
+    public StreamThread(string name, TopicPlan plan, Topology topology, StreamsOptions options, TaskRegistry registry,
+        IProcessingErrorPolicy errorPolicy, ILogger logger, Action<StreamThread> stateListener)
+    {
+        Name = name;
+        _plan = plan;
+        _topology = topology;
+        _options = options;
+        _registry = registry;
+        _errorPolicy = errorPolicy;
+        _logger = logger;
+        _stateListener = stateListener;
+        _commitIntervalMs = (long)options.CommitInterval.TotalMilliseconds;
+        _maxTaskIdleMs = (long)options.MaxTaskIdle.TotalMilliseconds;
+        foreach (var sub in plan.Subtopologies)
+        {
+            foreach (var topic in sub.SourceTopics)
+            {
+                _queuesByTopic[topic] = new RecordQueue?[sub.Partitions];
+            }
+        }
+    }
+
+    public string Name { get; }
+
+    public StreamsState State
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>Why the thread stopped in <see cref="StreamsState.Error"/>.</summary>
+    public Exception? Error { get; private set; }
+
+    /// <summary>Completes once the thread has stopped and its clients are disposed.</summary>
+    public Task Completion => _completion.Task;
+
+    public StreamThreadMetadata Metadata => new(Name, State, _activeTaskIds);
+
+    public void Start() => new Thread(Run) { Name = Name, IsBackground = true }.Start();
+
+    /// <summary>Asks the thread to finish its current batch, commit, close its tasks and leave the group.</summary>
+    public void RequestStop() => _stopRequested = true;
+
+    private static long NowMs() => Environment.TickCount64;
+
+    private static long WallClockMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    private void Run()
+    {
+        IProducer<byte[]?, byte[]?>? producer = null;
+        try
+        {
+            producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Producer(_options, $"{Name}-producer"))
+                .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
+                .SetErrorHandler((_, e) => OnClientError(e))
+                .Build();
+            _collector = new RecordCollector(producer);
+            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Consumer(_options, $"{Name}-consumer"))
+                .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
+                .SetErrorHandler((_, e) => OnClientError(e))
+                .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+                .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
+                .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
+                .Build();
+            SetState(StreamsState.Rebalancing);
+            _consumer.Subscribe(_plan.AnchorTopics);
+            _nextCommitMs = NowMs() + _commitIntervalMs;
+            while (!_stopRequested)
+            {
+                RunOnce();
+            }
+
+            SetState(StreamsState.PendingShutdown);
+            Commit(_taskList, synchronous: true);
+            CloseTasks(clean: true);
+            ReconcileFollowers();
+            _consumer.Close();
+            SetState(StreamsState.NotRunning);
+        }
+        catch (Exception e)
+        {
+            Error = e;
+            Log.ThreadFailed(_logger, e, Name);
+            SetState(StreamsState.Error);
+            CloseAfterFailure();
+        }
+        finally
+        {
+            _consumer?.Dispose();
+            producer?.Dispose();
+            _completion.TrySetResult();
+        }
+    }
+
+    private void RunOnce()
+    {
+        _collector!.ThrowIfFailed();
+        if (Volatile.Read(ref _fatalClientError) is { } fatal)
+        {
+            throw new InvalidOperationException($"A Kafka client of {Name} failed fatally: {fatal.Message}", fatal);
+        }
+
+        Poll(PollTimeoutMs());
+        ProcessTasks(NowMs());
+        PunctuateWallClock();
+        ApplyPauseAndResume();
+        if (NowMs() >= _nextCommitMs)
+        {
+            Commit(_taskList, synchronous: false);
+            _nextCommitMs = NowMs() + _commitIntervalMs;
+        }
+    }
+
+    /// <summary>Blocks in the consumer for at most <paramref name="timeoutMs"/>, then takes what is already fetched without blocking.</summary>
+    private void Poll(int timeoutMs)
+    {
+        var result = _consumer!.Consume(timeoutMs);
+        for (var polled = 0; ;)
+        {
+            // Rebalance callbacks run inside Consume; partitions that follow the assigned ones are (un)assigned after it.
+            ReconcileFollowers();
+            if (result is null)
+            {
+                return;
+            }
+
+            Route(result);
+            if (++polled >= MaxPollRecords)
+            {
+                return;
+            }
+
+            result = _consumer.Consume(0);
+        }
+    }
+
+    private void Route(ConsumeResult<byte[]?, byte[]?> result)
+    {
+        if (!_queuesByTopic.TryGetValue(result.Topic, out var byPartition))
+        {
+            return;
+        }
+
+        var partition = result.Partition.Value;
+        if ((uint)partition >= (uint)byPartition.Length || byPartition[partition] is not { } queue)
+        {
+            // Left over from a partition whose task has closed; its new owner reads it from the committed offset.
+            return;
+        }
+
+        if (result.IsPartitionEOF)
+        {
+            queue.MarkEnd();
+            return;
+        }
+
+        var message = result.Message;
+        var timestamp = message.Timestamp.Type == TimestampType.NotAvailable ? -1 : message.Timestamp.UnixTimestampMs;
+        queue.Add(new ConsumedRecord(result.Topic, partition, result.Offset.Value, message.Key, message.Value, timestamp, message.Headers));
+        if (queue.Count >= MaxBufferedPerPartition && !queue.Paused)
+        {
+            queue.Paused = true;
+            _pausing.Add(queue);
+        }
+    }
+
+    private int PollTimeoutMs()
+    {
+        if (_moreWork)
+        {
+            return 0;
+        }
+
+        var now = NowMs();
+        var timeout = Math.Min((long)_options.PollTimeout.TotalMilliseconds, _nextCommitMs - now);
+        foreach (var task in _taskList)
+        {
+            timeout = Math.Min(timeout, task.Group.NextIdleDeadline - now);
+        }
+
+        return (int)Math.Max(0, timeout);
+    }
+
+    private void OnClientError(Error error)
+    {
+        if (error.IsFatal)
+        {
+            Interlocked.CompareExchange(ref _fatalClientError, new KafkaException(error), null);
+        }
+        else
+        {
+            RuntimeLog.ClientError(_logger, Name, error.Code.ToString(), error.Reason);
+        }
+    }
+
+    private void CloseAfterFailure()
+    {
+        try
+        {
+            CloseTasks(clean: false);
+            if (_consumer is not null)
+            {
+                ReconcileFollowers();
+                _consumer.Close();
+            }
+        }
+        catch (Exception e)
+        {
+            RuntimeLog.CloseFailed(_logger, e, Name);
+        }
+    }
+
+    private void SetState(StreamsState next)
+    {
+        StreamsState previous;
+        lock (_stateLock)
+        {
+            previous = _state;
+            if (previous == next || !StreamsStates.CanMove(previous, next))
+            {
+                return;
+            }
+
+            _state = next;
+        }
+
+        RuntimeLog.ThreadStateChanged(_logger, Name, previous, next);
+        _stateListener(this);
+    }
+}

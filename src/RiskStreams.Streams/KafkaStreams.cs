@@ -1,0 +1,258 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using RiskStreams.Streams.Internal;
+using RiskStreams.Streams.Internal.Runtime.Kafka;
+
+namespace RiskStreams.Streams;
+
+/// <summary>
+/// Runs a <see cref="Topology"/> on Kafka with at-least-once guarantees, as Kafka Streams' <c>KafkaStreams</c> does.
+/// At start it reads the source topics' metadata, checks that the source topics of each sub-topology are
+/// co-partitioned and creates the repartition topics; then <see cref="StreamsOptions.NumStreamThreads"/> stream
+/// threads join the consumer group named by <see cref="StreamsOptions.ApplicationId"/>. Each thread runs one task per
+/// assigned partition of a sub-topology, processes each task's records in timestamp order, and every
+/// <see cref="StreamsOptions.CommitInterval"/> flushes stores and output before it commits the processed offsets.
+/// </summary>
+/// <remarks>
+/// A processing error stops the instance in <see cref="StreamsState.Error"/> (see <see cref="Error"/>); offsets of
+/// records whose output was not acknowledged are never committed, so a restart processes them again.
+/// </remarks>
+public sealed partial class KafkaStreams : IAsyncDisposable
+{
+    private readonly Topology _topology;
+    private readonly StreamsOptions _options;
+    private readonly ILogger _logger;
+    private readonly TaskRegistry _registry = new();
+    private readonly Lock _stateLock = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private StreamThread[] _threads = [];
+    private StreamsState _state = StreamsState.Created;
+    private bool _closeRequested;
+    private int _disposed;
+
+    /// <summary>Creates an instance; nothing connects until <see cref="Start"/>.</summary>
+    /// <param name="topology">The topology to run.</param>
+    /// <param name="options">The settings; validated here, failing with an <see cref="ArgumentException"/> naming the field.</param>
+    /// <param name="loggerFactory">Receives the runtime's and the Kafka clients' logs; optional.</param>
+    public KafkaStreams(Topology topology, StreamsOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (topology.Subtopologies.Count == 0)
+        {
+            throw new ArgumentException("The topology reads no topics; add a stream or table before running it.", nameof(topology));
+        }
+
+        if (topology.GlobalStores.Count > 0)
+        {
+            throw new NotSupportedException(
+                $"The topology has global stores ({string.Join(", ", topology.GlobalStoreNames)}), which {nameof(KafkaStreams)} does not host yet.");
+        }
+
+        _topology = topology;
+        _options = options;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<KafkaStreams>();
+    }
+
+    /// <summary>Raised on every state change, on the thread that caused it.</summary>
+    public event EventHandler<StreamsState>? StateChanged;
+
+    /// <summary>Current state: <see cref="StreamsState.Running"/> while every stream thread has its assignment.</summary>
+    public StreamsState State
+    {
+        get
+        {
+            lock (_stateLock)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>The error that moved the instance to <see cref="StreamsState.Error"/>, if any.</summary>
+    public Exception? Error { get; private set; }
+
+    /// <summary>Completes when the instance has stopped (cleanly or on an error) and its Kafka clients are closed.</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>The stream threads of this instance and their tasks, read now.</summary>
+    public IReadOnlyList<StreamThreadMetadata> LocalThreads
+    {
+        get
+        {
+            StreamThread[] threads;
+            lock (_stateLock)
+            {
+                threads = _threads;
+            }
+
+            return [.. threads.Select(t => t.Metadata)];
+        }
+    }
+
+    /// <summary>
+    /// Starts in the background: checks and creates topics, then starts the stream threads. Failures there move the
+    /// instance to <see cref="StreamsState.Error"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The instance was started or closed before.</exception>
+    public void Start()
+    {
+        Librdkafka.EnsureLoaded();
+        if (!Transition(s => s == StreamsState.Created ? StreamsState.Rebalancing : null))
+        {
+            throw new InvalidOperationException($"{nameof(KafkaStreams)} can start only once (state {State}).");
+        }
+
+        _ = Task.Run(RunAsync);
+    }
+
+    /// <summary>
+    /// Stops: each thread finishes its batch, flushes, commits, closes its tasks and leaves the group. Completes when
+    /// all have, without throwing; a failure is in <see cref="Error"/>.
+    /// </summary>
+    public async Task CloseAsync()
+    {
+        StreamThread[] threads;
+        lock (_stateLock)
+        {
+            _closeRequested = true;
+            threads = _threads;
+        }
+
+        if (Transition(s => s == StreamsState.Created ? StreamsState.NotRunning : null))
+        {
+            _completion.TrySetResult();
+            return;
+        }
+
+        Transition(_ => StreamsState.PendingShutdown);
+        CancelStartup();
+        foreach (var thread in threads)
+        {
+            thread.RequestStop();
+        }
+
+        await _completion.Task.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Dispose();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            using var admin = KafkaClientFactory.Admin(_options, _logger);
+            var plan = await new InternalTopicManager(admin, _options, _logger).PrepareAsync(_topology, _stopping.Token).ConfigureAwait(false);
+            await Task.WhenAll(StartThreads(plan).Select(t => t.Completion)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Closed while starting.
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
+        finally
+        {
+            Transition(_ => StreamsState.NotRunning);
+            _completion.TrySetResult();
+        }
+    }
+
+    private StreamThread[] StartThreads(TopicPlan plan)
+    {
+        lock (_stateLock)
+        {
+            if (_closeRequested)
+            {
+                return [];
+            }
+
+            _threads = new StreamThread[_options.NumStreamThreads];
+            for (var i = 0; i < _threads.Length; i++)
+            {
+                _threads[i] = new StreamThread($"{_options.ApplicationId}-StreamThread-{i + 1}", plan, _topology, _options, _registry,
+                    FailOnProcessingError.Instance, _logger, OnThreadStateChanged);
+            }
+
+            foreach (var thread in _threads)
+            {
+                thread.Start();
+            }
+
+            return _threads;
+        }
+    }
+
+    private void OnThreadStateChanged(StreamThread thread)
+    {
+        if (thread.State == StreamsState.Error)
+        {
+            Fail(thread.Error ?? new InvalidOperationException($"{thread.Name} failed."));
+            return;
+        }
+
+        Transition(current => current is StreamsState.Rebalancing or StreamsState.Running
+            ? (Array.TrueForAll(_threads, t => t.State == StreamsState.Running) ? StreamsState.Running : StreamsState.Rebalancing)
+            : null);
+    }
+
+    /// <summary>Kafka Streams' default for an uncaught error: the whole instance stops, the other threads cleanly.</summary>
+    private void Fail(Exception error)
+    {
+        StreamThread[] threads;
+        lock (_stateLock)
+        {
+            Error ??= error;
+            threads = _threads;
+        }
+
+        Transition(_ => StreamsState.Error);
+        CancelStartup();
+        foreach (var thread in threads)
+        {
+            thread.RequestStop();
+        }
+    }
+
+    /// <summary>Stops topic preparation if it is still running; once the instance is disposed there is nothing left to stop.</summary>
+    private void CancelStartup()
+    {
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            _stopping.Cancel();
+        }
+    }
+
+    /// <summary>Moves to the state <paramref name="decide"/> picks from the current one (null: stay) if that move is allowed; true if it moved.</summary>
+    private bool Transition(Func<StreamsState, StreamsState?> decide)
+    {
+        StreamsState previous;
+        StreamsState next;
+        lock (_stateLock)
+        {
+            previous = _state;
+            if (decide(previous) is not { } chosen || chosen == previous || !StreamsStates.CanMove(previous, chosen))
+            {
+                return false;
+            }
+
+            _state = next = chosen;
+        }
+
+        Log.StateChanged(_logger, _options.ApplicationId, previous, next);
+        StateChanged?.Invoke(this, next);
+        return true;
+    }
+}
