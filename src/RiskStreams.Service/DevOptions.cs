@@ -24,6 +24,9 @@ internal sealed record DevOptions
 
     public bool Quiet { get; init; }
 
+    /// <summary>A policy YAML file to decide with, reloaded when it changes; the built-in default when null.</summary>
+    public string? PolicyFile { get; init; }
+
     public void Validate()
     {
         if (Events is <= 0)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using RiskStreams.Avro;
 using RiskStreams.DevStack;
+using RiskStreams.Risk;
 using RiskStreams.Streams;
 using RiskStreams.Topology;
 
@@ -28,15 +29,17 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         using var registry = new SchemaRegistryClient(new SchemaRegistryOptions { Url = registryServer.Url });
 
         ProcessorHost? processor = null;
-        await using var metrics = await MetricsServer.StartAsync("127.0.0.1", options.MetricsPort, () => processor?.Pipeline.State, cancellationToken);
+        await using var metrics = await MetricsServer.StartAsync("127.0.0.1", options.MetricsPort, () => processor?.Streams.State, cancellationToken);
         output.WriteLine($"Kafka bootstrap:  {cluster.BootstrapServers}");
         output.WriteLine($"Schema Registry:  {registryServer.Url}");
         output.WriteLine($"Metrics:          {metrics.Url}/metrics");
         output.WriteLine($"Output topic:     {topology.LevelChangesTopic} (dead letters: {topology.DeadLetterTopic})");
 
         var streams = new StreamsOptions { ApplicationId = "riskstreams-dev", BootstrapServers = cluster.BootstrapServers };
-        processor = await ProcessorHost.StartAsync(streams, new SchemaRegistryOptions { Url = registryServer.Url }, topology, loggers, cancellationToken);
+        processor = await ProcessorHost.StartAsync(streams, new SchemaRegistryOptions { Url = registryServer.Url }, topology, loggers, cancellationToken, Policy());
         await using var processorScope = processor;
+        using var policyWatcher = options.PolicyFile is { } file ? new PolicyFileWatcher(file, processor.Policy, loggers.CreateLogger<PolicyFileWatcher>()) : null;
+        output.WriteLine($"Policy:           {processor.Policy.Current.Version}{(options.PolicyFile is { } f ? $" ({f}, reloaded on change)" : " (built-in default)")}");
 
         using var printer = new ChangePrinter(cluster.BootstrapServers, topology.LevelChangesTopic, registry, options.Quiet ? TextWriter.Null : output);
         using var stopPrinter = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -50,21 +53,31 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         }
 
         var published = await PublishAsync(cluster.BootstrapServers, registry, bound.Token);
-        if (!cancellationToken.IsCancellationRequested)
+        var drained = !cancellationToken.IsCancellationRequested;
+        if (drained)
         {
             // Bounded by --events or --duration (not Ctrl-C): let the processor drain every input and the printer reach the end of the output.
-            await WaitUntilAsync(() => processor.Pipeline.ProcessedCount >= published || processor.Pipeline.State == StreamsState.Error, cancellationToken);
-            await processor.Pipeline.StopAsync();
+            using var progress = new InputProgress(cluster.BootstrapServers, streams.ApplicationId, [topology.TransactionsTopic, topology.LoginsTopic, topology.RepaymentsTopic]);
+            await WaitUntilAsync(() => processor.Streams.State == StreamsState.Error || progress.CaughtUp(), cancellationToken);
+            await processor.Streams.CloseAsync();
             await WaitUntilAsync(printer.CaughtUp, cancellationToken);
         }
 
         await stopPrinter.CancelAsync();
         await printing;
-        await processor.Pipeline.StopAsync();
-        output.WriteLine($"dev: {published} events published, {processor.Pipeline.ProcessedCount} processed, {printer.Printed} risk-level changes " +
+        await processor.Streams.CloseAsync();
+        output.WriteLine($"dev: {published} events published{(drained ? " and processed" : "")}, {printer.Printed} risk-level changes " +
             $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}) in {clock.Elapsed.TotalSeconds:0.0} s");
-        return processor.Pipeline.State == StreamsState.Error ? 1 : 0;
+        if (processor.Streams.Error is { } error)
+        {
+            output.WriteLine($"dev: the processor failed: {error.Message}");
+            return 1;
+        }
+
+        return 0;
     }
+
+    private RiskPolicyHolder Policy() => new(options.PolicyFile is { } file ? RiskPolicyLoader.LoadFile(file) : RiskPolicy.Default);
 
     private async Task<long> PublishAsync(string bootstrapServers, SchemaRegistryClient registry, CancellationToken cancellationToken)
     {

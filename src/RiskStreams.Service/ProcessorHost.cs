@@ -5,33 +5,38 @@ using RiskStreams.Topology;
 
 namespace RiskStreams.Service;
 
-/// <summary>The risk processor: registry client, serdes, handler and the stream runtime, started and stopped together.</summary>
+/// <summary>The risk processor: registry client, serdes, the risk topology and the streams runtime, started and stopped together.</summary>
 internal sealed class ProcessorHost : IAsyncDisposable
 {
     private readonly SchemaRegistryClient _registry;
-    private readonly RiskTopologyOptions _topology;
 
-    private ProcessorHost(SchemaRegistryClient registry, RiskTopologyOptions topology, RecordPipeline pipeline)
+    private ProcessorHost(SchemaRegistryClient registry, RiskTopologyOptions topology, RiskPolicyHolder policy, KafkaStreams streams)
     {
         _registry = registry;
-        _topology = topology;
-        Pipeline = pipeline;
+        Topology = topology;
+        Policy = policy;
+        Streams = streams;
     }
 
-    public RecordPipeline Pipeline { get; }
+    public KafkaStreams Streams { get; }
+
+    public RiskTopologyOptions Topology { get; }
+
+    public RiskPolicyHolder Policy { get; }
 
     public static async Task<ProcessorHost> StartAsync(
-        StreamsOptions streams, SchemaRegistryOptions registryOptions, RiskTopologyOptions topology, ILoggerFactory loggers, CancellationToken cancellationToken)
+        StreamsOptions streams, SchemaRegistryOptions registryOptions, RiskTopologyOptions topology, ILoggerFactory loggers, CancellationToken cancellationToken,
+        RiskPolicyHolder? policy = null)
     {
         var registry = new SchemaRegistryClient(registryOptions);
         try
         {
             var serdes = new RiskSerdes(registry);
             await serdes.WarmUpAsync(topology.LevelChangesTopic, cancellationToken);
-            var handler = new RiskRecordHandler(topology, serdes);
-            var pipeline = new RecordPipeline(streams with { DeadLetterTopic = topology.DeadLetterTopic }, topology.InputTopics, handler, loggers);
-            pipeline.Start();
-            return new ProcessorHost(registry, topology, pipeline);
+            var holder = policy ?? new RiskPolicyHolder(topology.Policy);
+            var app = new KafkaStreams(RiskTopology.Create(topology, serdes, () => holder.Current), streams with { DeadLetterTopic = topology.DeadLetterTopic }, loggers);
+            app.Start();
+            return new ProcessorHost(registry, topology, holder, app);
         }
         catch
         {
@@ -40,13 +45,11 @@ internal sealed class ProcessorHost : IAsyncDisposable
         }
     }
 
-    public string OutputTopic => _topology.LevelChangesTopic;
-
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await Pipeline.StopAsync();
+            await Streams.DisposeAsync();
         }
         finally
         {

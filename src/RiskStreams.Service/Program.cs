@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using RiskStreams.Avro;
+using RiskStreams.Risk;
 using RiskStreams.Service;
 
 // SIGTERM (container stop) and SIGINT (Ctrl-C) both ask for a clean shutdown: finish, flush, commit, leave the group.
@@ -21,11 +22,12 @@ var accounts = new Option<int>("--accounts") { Description = "Accounts the gener
 var seed = new Option<int>("--seed") { Description = "Generator seed (same seed, same events).", DefaultValueFactory = _ => 42 };
 var rate = new Option<int>("--rate") { Description = "Generated events per second (0 = unthrottled).", DefaultValueFactory = _ => 2000 };
 var quiet = new Option<bool>("--quiet") { Description = "Do not print each change." };
+var devPolicy = new Option<string?>("--policy") { Description = "Policy YAML file (reloaded when it changes); the built-in default otherwise." };
 var verbose = new Option<bool>("--verbose") { Description = "Log engine details.", Recursive = true };
 
 var dev = new Command("dev", "Run the whole pipeline on the embedded dev stack (cluster, registry, generator).")
 {
-    events, duration, kafkaPort, registryPort, metricsPort, partitions, accounts, seed, rate, quiet,
+    events, duration, kafkaPort, registryPort, metricsPort, partitions, accounts, seed, rate, quiet, devPolicy,
 };
 dev.SetAction(async (parse, ct) =>
 {
@@ -34,7 +36,7 @@ dev.SetAction(async (parse, ct) =>
     {
         Events = parse.GetValue(events), Duration = parse.GetValue(duration), KafkaPort = parse.GetValue(kafkaPort),
         RegistryPort = parse.GetValue(registryPort), MetricsPort = parse.GetValue(metricsPort), Partitions = parse.GetValue(partitions),
-        Accounts = parse.GetValue(accounts), Seed = parse.GetValue(seed), Rate = parse.GetValue(rate), Quiet = parse.GetValue(quiet),
+        Accounts = parse.GetValue(accounts), Seed = parse.GetValue(seed), Rate = parse.GetValue(rate), Quiet = parse.GetValue(quiet), PolicyFile = parse.GetValue(devPolicy),
     };
     return await Guard(ct, token => new DevRunner(options, Console.Out, loggers).RunAsync(token));
 });
@@ -76,6 +78,16 @@ async Task<int> Guard(CancellationToken invocation, Func<CancellationToken, Task
     {
         // Bad options or configuration: the message names the field.
         await Console.Error.WriteLineAsync($"riskstreams: {ex.Message}");
+        return 2;
+    }
+    catch (PolicyValidationException ex)
+    {
+        foreach (var error in ex.Errors)
+        {
+            await Console.Error.WriteLineAsync(error.Format(ex.SourceName));
+        }
+
+        await Console.Error.WriteLineAsync($"riskstreams: policy {ex.SourceName} is invalid");
         return 2;
     }
     catch (Exception ex) when (ex is HttpRequestException or SchemaRegistryException)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using RiskStreams.Avro;
+using RiskStreams.Risk;
 using RiskStreams.Streams;
 using RiskStreams.Topology;
 
@@ -36,21 +37,32 @@ internal static class RunCommandHandler
             ClientProperties = settings.Kafka.Properties,
         };
         var registry = new SchemaRegistryOptions { Url = settings.SchemaRegistry.Url, BasicAuthUserInfo = settings.SchemaRegistry.BasicAuthUserInfo };
+        var policy = new RiskPolicyHolder(settings.Policy.File is { Length: > 0 } file ? RiskPolicyLoader.LoadFile(file) : RiskPolicy.Default);
         ProcessorHost? processor = null;
-        await using var metrics = await MetricsServer.StartAsync(settings.Metrics.Host, settings.Metrics.Port, () => processor?.Pipeline.State, cancellationToken);
-        processor = await ProcessorHost.StartAsync(streams, registry, new RiskTopologyOptions(), loggers, cancellationToken);
+        await using var metrics = await MetricsServer.StartAsync(settings.Metrics.Host, settings.Metrics.Port, () => processor?.Streams.State, cancellationToken);
+        processor = await ProcessorHost.StartAsync(streams, registry, new RiskTopologyOptions(), loggers, cancellationToken, policy);
         await using var scope = processor;
-        output.WriteLine($"riskstreams run: {streams.ApplicationId} on {streams.BootstrapServers}, metrics at {metrics.Url}/metrics");
+        using var fileWatcher = settings.Policy.File is { Length: > 0 } path ? new PolicyFileWatcher(path, policy, loggers.CreateLogger<PolicyFileWatcher>()) : null;
+        using var topicListener = settings.Policy.Topic is { Length: > 0 } topic
+            ? new PolicyTopicListener(settings.Kafka.BootstrapServers, topic, policy, loggers.CreateLogger<PolicyTopicListener>())
+            : null;
+        output.WriteLine($"riskstreams run: {streams.ApplicationId} on {streams.BootstrapServers}, policy {policy.Current.Version}, metrics at {metrics.Url}/metrics");
         try
         {
-            await processor.Pipeline.Completion.WaitAsync(cancellationToken);
+            await processor.Streams.Completion.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             output.WriteLine("riskstreams run: stopping");
         }
 
-        await processor.Pipeline.StopAsync();
-        return processor.Pipeline.State == StreamsState.Error ? 1 : 0;
+        await processor.Streams.CloseAsync();
+        if (processor.Streams.Error is { } error)
+        {
+            output.WriteLine($"riskstreams run: the processor failed: {error.Message}");
+            return 1;
+        }
+
+        return 0;
     }
 }

@@ -15,6 +15,9 @@ public sealed class ServiceSettings
     /// <summary>HTTP endpoint for /metrics and /health.</summary>
     public MetricsSettings Metrics { get; set; } = new();
 
+    /// <summary>Where the risk policy comes from and is reloaded from.</summary>
+    public PolicySettings Policy { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first invalid setting by its configuration path.</summary>
     public void Validate()
     {
@@ -70,6 +73,16 @@ public sealed class RegistrySettings
 
     /// <summary>Optional <c>user:password</c> for basic auth.</summary>
     public string? BasicAuthUserInfo { get; set; }
+}
+
+/// <summary>Policy settings: a YAML file (reloaded when it changes) and/or a compacted topic whose latest record wins.</summary>
+public sealed class PolicySettings
+{
+    /// <summary>Policy file; the built-in default when empty.</summary>
+    public string? File { get; set; }
+
+    /// <summary>Topic carrying policy YAML (e.g. <c>risk.policy</c>); not followed when empty.</summary>
+    public string? Topic { get; set; }
 }
 
 /// <summary>Metrics endpoint settings.</summary>

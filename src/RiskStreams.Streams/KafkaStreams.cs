@@ -14,8 +14,10 @@ namespace RiskStreams.Streams;
 /// <see cref="StreamsOptions.CommitInterval"/> flushes stores and output before it commits the processed offsets.
 /// </summary>
 /// <remarks>
-/// A processing error stops the instance in <see cref="StreamsState.Error"/> (see <see cref="Error"/>); offsets of
-/// records whose output was not acknowledged are never committed, so a restart processes them again.
+/// A record that fails to deserialize or process goes to <see cref="StreamsOptions.DeadLetterTopic"/> with its source
+/// position and the error in headers, and processing goes on with the next record; without a dead-letter topic such a
+/// failure stops the instance in <see cref="StreamsState.Error"/> (see <see cref="Error"/>). Offsets of records whose
+/// output was not acknowledged are never committed, so a restart processes them again.
 /// </remarks>
 public sealed partial class KafkaStreams : IAsyncDisposable
 {
@@ -43,12 +45,6 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         if (topology.Subtopologies.Count == 0)
         {
             throw new ArgumentException("The topology reads no topics; add a stream or table before running it.", nameof(topology));
-        }
-
-        if (topology.GlobalStores.Count > 0)
-        {
-            throw new NotSupportedException(
-                $"The topology has global stores ({string.Join(", ", topology.GlobalStoreNames)}), which {nameof(KafkaStreams)} does not host yet.");
         }
 
         _topology = topology;
@@ -153,7 +149,20 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         {
             using var admin = KafkaClientFactory.Admin(_options, _logger);
             var plan = await new InternalTopicManager(admin, _options, _logger).PrepareAsync(_topology, _stopping.Token).ConfigureAwait(false);
-            await Task.WhenAll(StartThreads(plan).Select(t => t.Completion)).ConfigureAwait(false);
+            var global = await StartGlobalThreadAsync().ConfigureAwait(false);
+            try
+            {
+                Func<string, State.IStateStore?>? globalStores = global is { } g ? g.Manager.FindStore : null;
+                await Task.WhenAll(StartThreads(plan, globalStores).Select(t => t.Completion)).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (global is { } g)
+                {
+                    g.Thread.RequestStop();
+                    await g.Thread.Completion.ConfigureAwait(false);
+                }
+            }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -170,7 +179,22 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         }
     }
 
-    private StreamThread[] StartThreads(TopicPlan plan)
+    /// <summary>Global stores are filled up to the current end of their topics before any task may read them.</summary>
+    private async Task<(Internal.Global.GlobalStateManager Manager, GlobalStreamThread Thread)?> StartGlobalThreadAsync()
+    {
+        if (_topology.GlobalStores.Count == 0)
+        {
+            return null;
+        }
+
+        var manager = new Internal.Global.GlobalStateManager(_topology, _options.ApplicationId, () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var thread = new GlobalStreamThread(manager, _options, _logger);
+        thread.Start();
+        await thread.CaughtUp.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        return (manager, thread);
+    }
+
+    private StreamThread[] StartThreads(TopicPlan plan, Func<string, State.IStateStore?>? globalStores)
     {
         lock (_stateLock)
         {
@@ -183,7 +207,8 @@ public sealed partial class KafkaStreams : IAsyncDisposable
             for (var i = 0; i < _threads.Length; i++)
             {
                 _threads[i] = new StreamThread($"{_options.ApplicationId}-StreamThread-{i + 1}", plan, _topology, _options, _registry,
-                    FailOnProcessingError.Instance, _logger, OnThreadStateChanged);
+                    _options.DeadLetterTopic is { } deadLetters ? new DeadLetterOnProcessingError(deadLetters, _options.ApplicationId, _logger) : FailOnProcessingError.Instance,
+                    _logger, OnThreadStateChanged, globalStores);
             }
 
             foreach (var thread in _threads)

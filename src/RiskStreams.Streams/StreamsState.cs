@@ -18,6 +18,6 @@ public enum StreamsState
     /// <summary>Stopped cleanly.</summary>
     NotRunning,
 
-    /// <summary>Stopped on an error; see <see cref="RecordPipeline.Error"/>.</summary>
+    /// <summary>Stopped on an error; see <see cref="KafkaStreams.Error"/>.</summary>
     Error,
 }

@@ -20,6 +20,9 @@ namespace RiskStreams.Topology;
 /// symbols and timestamps as epoch milliseconds. <c>decidedAt</c> is the highest record timestamp fed so far
 /// (when a processor keeping pace with the events would have decided), so the same input always gives
 /// byte-identical output.</para>
+/// <para>The topology holds each event for its reorder grace (<see cref="RiskTopologyOptions.ReorderGrace"/>) so events are
+/// decided in event-time order: a change is written when a later line moves time past the grace (the driver's wall
+/// clock follows the highest timestamp fed), and whatever is still held when the input ends is decided then.</para>
 /// </remarks>
 public static class RiskBacktest
 {
@@ -87,24 +90,35 @@ public static class RiskBacktest
 
                 for (var i = 0; i < runs.Count; i++)
                 {
-                    foreach (var change in runs[i].Feed(lineNumber, e))
-                    {
-                        if (i == 0)
-                        {
-                            output.Write(AvroJsonWriter.Write(change));
-                            output.Write('\n');
-                        }
-
-                        if (runs.Count > 1)
-                        {
-                            Keep(kept[i], change);
-                        }
-                    }
+                    Emit(i, runs[i].Feed(lineNumber, e));
                 }
+            }
+
+            // Events still held for reordering are decided now that no earlier one can come.
+            for (var i = 0; i < runs.Count; i++)
+            {
+                Emit(i, runs[i].Finish());
             }
 
             output.Flush();
             return ([.. runs.Select(r => r.Summary(eventsRead))], kept, accounts.Count);
+
+            void Emit(int run, IReadOnlyList<RiskLevelChanged> changes)
+            {
+                foreach (var change in changes)
+                {
+                    if (run == 0)
+                    {
+                        output.Write(AvroJsonWriter.Write(change));
+                        output.Write('\n');
+                    }
+
+                    if (runs.Count > 1)
+                    {
+                        Keep(kept[run], change);
+                    }
+                }
+            }
         }
         finally
         {

@@ -9,6 +9,12 @@ public static class RiskStoreNames
     /// <summary>Accounts holding an overdue bill, re-checked when payment sources report progress (key accountId).</summary>
     public const string PendingSync = "accounts-awaiting-sync";
 
+    /// <summary>
+    /// Account events held back for <see cref="RiskTopologyOptions.ReorderGrace"/> so they are decided in event-time order
+    /// (key: event time, then arrival sequence; shared by all accounts of a task).
+    /// </summary>
+    public const string ReorderBuffer = "account-event-buffer";
+
     /// <summary>Global table of the payment sources' sync heartbeats (key sourceSystem).</summary>
     public const string SyncStatus = "sync-status";
 }

@@ -9,7 +9,8 @@ namespace RiskStreams.Topology;
 /// <summary>
 /// The risk topology on the streams engine: the three account streams, keyed by account and read in
 /// event time, are mapped onto the domain, merged, and decided by one stateful processor per
-/// partition; the payment sources' sync heartbeats are a global table every task reads. Every level
+/// partition — in event-time order within <see cref="RiskTopologyOptions.ReorderGrace"/>, through a changelogged
+/// reorder buffer; the payment sources' sync heartbeats are a global table every task reads. Every level
 /// change goes to the output topic keyed by account.
 /// </summary>
 public static class RiskTopology
@@ -28,6 +29,9 @@ public static class RiskTopology
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(RiskStoreNames.AccountState), Serdes.String, AccountStateSerde.Instance));
         builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(RiskStoreNames.PendingSync), Serdes.String, Serdes.Long));
 
+        // Present whatever the grace, so changing the grace never changes the topology's stores and changelogs.
+        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(RiskStoreNames.ReorderBuffer), ReorderKey.Serde, BufferedEventSerde.Instance));
+
         var transactions = builder
             .Stream(options.TransactionsTopic, Consumed.With(Serdes.String, serdes.Transactions)
                 .WithTimestampExtractor((_, t, ts) => t is null ? ts : EventMapper.ToUnixMs(t.occurredAt)).WithName("transactions-source"))
@@ -42,7 +46,8 @@ public static class RiskTopology
             .MapValues((key, r) => Checked(key, EventMapper.Map(r)), "repayments-to-domain");
 
         transactions.Merge(logins, "merge-transactions-logins").Merge(repayments, "account-events")
-            .Process(() => new AccountRiskProcessor(currentPolicy), "account-risk-decider", RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.SyncStatus)
+            .Process(() => new AccountRiskProcessor(currentPolicy, options.ReorderGrace), "account-risk-decider",
+                RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer, RiskStoreNames.SyncStatus)
             .MapValues(change => ChangeMapper.ToContract(change, options.Clock.GetUtcNow().UtcDateTime), "to-risk-level-changed")
             .To(options.LevelChangesTopic, Produced.With(Serdes.String, serdes.LevelChanges).WithName("risk-level-changes-sink"));
     }

@@ -26,6 +26,15 @@ public sealed record RiskTopologyOptions
     /// <summary>Policy that decides levels.</summary>
     public RiskPolicy Policy { get; init; } = RiskPolicy.Default;
 
+    /// <summary>
+    /// How long the account processor holds an event to let earlier events that arrive after it go first (default 5 s;
+    /// zero decides every event on arrival, as before the buffer existed). An event is decided once the task's stream time
+    /// reaches its event time plus this grace, in event-time order, or once it has waited this long on the wall clock
+    /// (checked every second at most), whichever comes first; an event already older than stream time minus the grace is
+    /// decided at once, never dropped. A level change is therefore emitted up to this much later than without the buffer.
+    /// </summary>
+    public TimeSpan ReorderGrace { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Clock for <c>decidedAt</c> (the only wall-clock field of a change).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
@@ -51,6 +60,11 @@ public sealed record RiskTopologyOptions
         if (InputTopics.Distinct(StringComparer.Ordinal).Count() != 4)
         {
             throw new ArgumentException("The four input topics must be distinct.", nameof(TransactionsTopic));
+        }
+
+        if (ReorderGrace < TimeSpan.Zero || ReorderGrace.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            throw new ArgumentException($"{nameof(ReorderGrace)} must be zero or positive, in whole milliseconds; was {ReorderGrace}.", nameof(ReorderGrace));
         }
     }
 }

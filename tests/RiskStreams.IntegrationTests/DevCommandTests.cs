@@ -33,7 +33,7 @@ public sealed class DevCommandTests
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromMinutes(2)));
         var lines = output.Lines();
         var summary = Assert.Single(lines, l => l.StartsWith("dev: ", StringComparison.Ordinal));
-        Assert.StartsWith("dev: 8000 events published, 8000 processed, ", summary, StringComparison.Ordinal);
+        Assert.StartsWith("dev: 8000 events published and processed, ", summary, StringComparison.Ordinal);
         var printed = lines.Count(l => l.Contains(" -> ", StringComparison.Ordinal));
         Assert.Contains($", {printed} risk-level changes (", summary, StringComparison.Ordinal);
         Assert.True(printed > 0);

@@ -74,6 +74,24 @@ internal sealed class BacktestInput
         return (summary, output.ToString());
     }
 
+    /// <summary>
+    /// Runs the lines through one <see cref="Internal.BacktestRun"/> as the backtest does (fed in order, then finished),
+    /// with the given reorder grace; returns the changes as JSON lines and the events the buffer still held at the end.
+    /// </summary>
+    public (string Changes, long BufferedAtEnd) RunWithGrace(TimeSpan reorderGrace, RiskPolicy? policy = null)
+    {
+        using var registry = Internal.InMemorySchemaRegistryHandler.CreateClient();
+        using var run = new Internal.BacktestRun(policy ?? RiskPolicy.Default, new RiskSerdes(registry), reorderGrace);
+        var changes = new List<Avro.Contracts.RiskLevelChanged>();
+        foreach (var (line, i) in Lines.Select((l, i) => (l.Json, i)))
+        {
+            changes.AddRange(run.Feed(i + 1, Internal.BacktestEventReader.Parse(line)));
+        }
+
+        changes.AddRange(run.Finish());
+        return (string.Concat(changes.Select(c => Internal.AvroJsonWriter.Write(c) + "\n")), run.BufferedEvents);
+    }
+
     private BacktestInput Add(string? account, long at, string stream, object e)
     {
         Lines.Add((account, at, JsonSerializer.Serialize(new { stream, @event = e }, Json)));

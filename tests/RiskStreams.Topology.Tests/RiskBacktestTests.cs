@@ -145,6 +145,49 @@ public sealed class RiskBacktestTests
     }
 
     [Fact]
+    public void Events_still_held_for_reordering_when_the_input_ends_are_decided_and_the_buffer_is_left_empty()
+    {
+        var input = new BacktestInput().Heartbeat("ledger-main", T0, T0);
+        for (var i = 1; i <= 5; i++)
+        {
+            input.Txn("card-1", T0 + (i * 30 * Second), 99, $"probe-merchant-{i}", $"probe-{i}");
+        }
+
+        var (changes, bufferedAtEnd) = input.RunWithGrace(new RiskTopologyOptions().ReorderGrace);
+
+        Assert.Equal(["card-1|1|NORMAL|RESTRICTED|SMALL_TXN_PROBING|probe-5"], Describe(changes));
+        Assert.Equal(0, bufferedAtEnd);
+        Assert.Equal(changes, input.Run().Changes);
+        var change = JsonDocument.Parse(changes).RootElement;
+        Assert.Equal(T0 + (150 * Second), change.GetProperty("decidedAt").GetInt64()); // the highest timestamp fed
+    }
+
+    [Fact]
+    public void A_heartbeat_reported_later_moves_the_wall_clock_and_releases_what_a_quiet_account_holds()
+    {
+        var due = T0 - (3 * Hour);
+        BacktestInput Input(bool heartbeatBetween)
+        {
+            var input = new BacktestInput().Heartbeat("ledger-main", T0 - (2 * Minute), T0 - Minute)
+                .Bill("lag-1", T0, "b-1", due, "OVERDUE", 1, "overdue");
+            if (heartbeatBetween)
+            {
+                input.Heartbeat("ledger-partner", T0 - (4 * Hour), T0 + (10 * Minute));
+            }
+
+            return input.Bill("lag-1", due - Hour, "b-1", due, "PAID", 0, "paid-late");
+        }
+
+        // Ten minutes later on the replayed wall clock, the overdue record has been decided; the late payment restores.
+        var (_, changes) = Input(heartbeatBetween: true).Run();
+        Assert.Equal(["lag-1|1|NORMAL|WATCH|REPAYMENT_SYNC_PENDING|overdue", "lag-1|2|WATCH|NORMAL|REPAYMENT_RECEIVED|paid-late"], Describe(changes));
+        Assert.Equal(T0 + (10 * Minute), JsonDocument.Parse(changes.Split('\n')[0]).RootElement.GetProperty("decidedAt").GetInt64());
+
+        // Straight after it, the overdue record is still held: the payment, earlier in event time, settles the bill first.
+        Assert.Empty(Input(heartbeatBetween: false).Run().Changes);
+    }
+
+    [Fact]
     public void The_sample_input_shows_each_documented_behaviour()
     {
         using var output = new StringWriter();

@@ -1,6 +1,7 @@
 using RiskStreams.Avro.Contracts;
 using RiskStreams.Streams;
 using RiskStreams.Streams.Testing;
+using RiskStreams.Topology.Internal;
 
 namespace RiskStreams.Topology.Tests;
 
@@ -10,9 +11,11 @@ internal sealed class RiskTopologyDriver : IDisposable
     public static readonly DateTime T0 = new(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
     private int _ids;
 
-    public RiskTopologyDriver(RiskSerdes serdes, RiskPolicyHolder? policy = null)
+    public RiskTopologyDriver(RiskSerdes serdes, RiskPolicyHolder? policy = null, TimeSpan? reorderGrace = null)
     {
         var options = new RiskTopologyOptions { Clock = new FixedClock() };
+        options = options with { ReorderGrace = reorderGrace ?? options.ReorderGrace };
+        ReorderGrace = options.ReorderGrace;
         var holder = policy ?? new RiskPolicyHolder(options.Policy);
         Driver = new TopologyTestDriver(RiskTopology.Create(options, serdes, () => holder.Current));
         Transactions = Driver.CreateInputTopic(options.TransactionsTopic, Serdes.String, serdes.Transactions);
@@ -23,6 +26,11 @@ internal sealed class RiskTopologyDriver : IDisposable
     }
 
     public TopologyTestDriver Driver { get; }
+
+    public TimeSpan ReorderGrace { get; }
+
+    /// <summary>Events the reorder buffer holds.</summary>
+    public long Buffered => Driver.GetKeyValueStore<ReorderKey, BufferedEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
 
     public TestInputTopic<string, Transaction> Transactions { get; }
 
@@ -35,6 +43,16 @@ internal sealed class RiskTopologyDriver : IDisposable
     public TestOutputTopic<string, RiskLevelChanged> Changes { get; }
 
     public void Dispose() => Driver.Dispose();
+
+    /// <summary>Lets the wall clock run past the reorder grace (and the next check), so every held event is decided.</summary>
+    public void Flush() => Driver.AdvanceWallClockTime(ReorderGrace + AccountRiskProcessor.WallClockCheckInterval(ReorderGrace));
+
+    public void Login(string account, DateTime at, bool success, string device, string? id = null) =>
+        Logins.PipeInput(account, new Login
+        {
+            eventId = id ?? $"l{++_ids}", accountId = account, occurredAt = at, outcome = success ? LoginOutcome.SUCCESS : LoginOutcome.FAILURE,
+            deviceId = device, channel = LoginChannel.APP, mfaUsed = false,
+        }, Ms(at));
 
     public void Txn(string account, DateTime at, long amount, string merchant, string? id = null) =>
         Transactions.PipeInput(account, new Transaction

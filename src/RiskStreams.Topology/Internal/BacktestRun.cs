@@ -10,9 +10,16 @@ namespace RiskStreams.Topology.Internal;
 /// One policy's pass over backtest input: the production topology in a <see cref="TopologyTestDriver"/>
 /// (no broker), fed one event at a time, with the tallies of its summary.
 /// </summary>
+/// <remarks>
+/// The driver's wall clock follows the <see cref="ReplayClock"/> (the highest timestamp fed, heartbeats included), so the
+/// reorder buffer's wall-clock bound acts as it would in a processor keeping pace with the events: a heartbeat reported
+/// minutes later releases what an account's quiet stream still holds. <see cref="Finish"/> then releases what is left
+/// when the input ends.
+/// </remarks>
 internal sealed class BacktestRun : IDisposable
 {
     private readonly RiskPolicy _policy;
+    private readonly TimeSpan _reorderGrace;
     private readonly ReplayClock _clock = new();
     private readonly TopologyTestDriver _driver;
     private readonly TestInputTopic<string, Transaction> _transactions;
@@ -24,10 +31,15 @@ internal sealed class BacktestRun : IDisposable
     private readonly List<BacktestRejection> _rejected = [];
     private long _accepted;
 
-    public BacktestRun(RiskPolicy policy, RiskSerdes serdes)
+    /// <param name="policy">The policy deciding.</param>
+    /// <param name="serdes">Serdes of the contracts.</param>
+    /// <param name="reorderGrace">The reorder grace (the topology's default when null; tests compare runs without it).</param>
+    public BacktestRun(RiskPolicy policy, RiskSerdes serdes, TimeSpan? reorderGrace = null)
     {
         _policy = policy;
         var options = new RiskTopologyOptions { Policy = policy, Clock = _clock };
+        options = options with { ReorderGrace = reorderGrace ?? options.ReorderGrace };
+        _reorderGrace = options.ReorderGrace;
         _driver = new TopologyTestDriver(RiskTopology.Create(options, serdes), new TopologyTestDriverOptions { ApplicationId = "riskstreams-backtest" });
         _transactions = _driver.CreateInputTopic(options.TransactionsTopic, Serdes.String, serdes.Transactions);
         _logins = _driver.CreateInputTopic(options.LoginsTopic, Serdes.String, serdes.Logins);
@@ -43,6 +55,12 @@ internal sealed class BacktestRun : IDisposable
     public IReadOnlyList<RiskLevelChanged> Feed(long lineNumber, BacktestEvent e)
     {
         _clock.Observe(e.TimestampMs);
+        var wallClockAdvance = _clock.GetUtcNow().ToUnixTimeMilliseconds() - _driver.WallClockTimeMs;
+        if (wallClockAdvance > 0)
+        {
+            _driver.AdvanceWallClockTime(TimeSpan.FromMilliseconds(wallClockAdvance));
+        }
+
         try
         {
             switch (e.Record)
@@ -70,14 +88,21 @@ internal sealed class BacktestRun : IDisposable
             Reject(lineNumber, $"rejected by the topology: {reason}");
         }
 
-        var changes = _changes.ReadRecordsToList().Select(r => r.Value).ToList();
-        foreach (var change in changes)
-        {
-            _changesByLevel[change.level]++;
-        }
-
-        return changes;
+        return ReadChanges();
     }
+
+    /// <summary>
+    /// The input has ended: advances the driver's wall clock past the reorder grace, so the buffer releases every event it
+    /// still holds (decidedAt stays the highest timestamp fed), and returns the changes that causes, in output order.
+    /// </summary>
+    public IReadOnlyList<RiskLevelChanged> Finish()
+    {
+        _driver.AdvanceWallClockTime(_reorderGrace + AccountRiskProcessor.WallClockCheckInterval(_reorderGrace));
+        return ReadChanges();
+    }
+
+    /// <summary>Events the reorder buffer holds.</summary>
+    public long BufferedEvents => _driver.GetKeyValueStore<ReorderKey, BufferedEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
 
     /// <summary>Records a line that never reached the topology.</summary>
     public void Reject(long lineNumber, string reason) => _rejected.Add(new BacktestRejection(lineNumber, reason));
@@ -87,4 +112,15 @@ internal sealed class BacktestRun : IDisposable
         _driver.DroppedRecordCount + _driver.GlobalDroppedRecordCount, [.. _rejected]);
 
     public void Dispose() => _driver.Dispose();
+
+    private List<RiskLevelChanged> ReadChanges()
+    {
+        var changes = _changes.ReadRecordsToList().Select(r => r.Value).ToList();
+        foreach (var change in changes)
+        {
+            _changesByLevel[change.level]++;
+        }
+
+        return changes;
+    }
 }

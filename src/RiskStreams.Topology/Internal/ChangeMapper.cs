@@ -10,7 +10,13 @@ namespace RiskStreams.Topology.Internal;
 /// <summary>Maps a domain <see cref="LevelChange"/> onto the <c>RiskLevelChanged</c> contract.</summary>
 internal static class ChangeMapper
 {
-    public static RiskLevelChanged ToContract(LevelChange c, DateTime decidedAt) => new()
+    public static RiskLevelChanged ToContract(LevelChange c, DateTime decidedAt)
+    {
+        RiskMetrics.LevelChanges.Add(1, new KeyValuePair<string, object?>("level", c.Level.ToString().ToUpperInvariant()));
+        return Contract(c, decidedAt);
+    }
+
+    private static RiskLevelChanged Contract(LevelChange c, DateTime decidedAt) => new()
     {
         accountId = c.AccountId,
         version = c.Version,

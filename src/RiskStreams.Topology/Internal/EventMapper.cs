@@ -11,6 +11,7 @@ internal static class EventMapper
 
     public static TransactionEvent Map(Transaction t)
     {
+        Count("transactions");
         Require(t.eventId, nameof(t.eventId));
         Require(t.accountId, nameof(t.accountId));
         if (t.amountMinor < 0)
@@ -25,6 +26,7 @@ internal static class EventMapper
 
     public static LoginEvent Map(Login l)
     {
+        Count("logins");
         Require(l.eventId, nameof(l.eventId));
         Require(l.accountId, nameof(l.accountId));
         Require(l.deviceId, nameof(l.deviceId));
@@ -34,6 +36,7 @@ internal static class EventMapper
 
     public static RepaymentEvent Map(RepaymentSync r)
     {
+        Count("repayments");
         Require(r.eventId, nameof(r.eventId));
         Require(r.accountId, nameof(r.accountId));
         Require(r.billId, nameof(r.billId));
@@ -53,6 +56,8 @@ internal static class EventMapper
         return new RepaymentEvent(r.eventId, r.accountId, ToUnixMs(r.occurredAt), r.sourceSystem, r.billId, ToUnixMs(r.dueDate), state,
             r.daysPastDue, r.amountDueMinor, r.amountPaidMinor, r.outstandingMinor, r.creditLimitMinor);
     }
+
+    private static void Count(string stream) => RiskMetrics.EventsConsumed.Add(1, new KeyValuePair<string, object?>("stream", stream));
 
     private static GeoPoint? Point(double? latitude, double? longitude) =>
         latitude is { } lat && longitude is { } lon && lat is >= -90 and <= 90 && lon is >= -180 and <= 180 ? new GeoPoint(lat, lon) : null;

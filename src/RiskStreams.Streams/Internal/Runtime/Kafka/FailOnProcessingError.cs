@@ -5,5 +5,5 @@ internal sealed class FailOnProcessingError : IProcessingErrorPolicy
 {
     public static readonly FailOnProcessingError Instance = new();
 
-    public ProcessingErrorAction OnError(TaskId task, in ConsumedRecord record, Exception error) => ProcessingErrorAction.Fail;
+    public ProcessingErrorAction OnError(TaskId task, in ConsumedRecord record, Exception error, IRecordSink output) => ProcessingErrorAction.Fail;
 }

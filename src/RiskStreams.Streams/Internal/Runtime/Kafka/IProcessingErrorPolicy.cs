@@ -6,5 +6,5 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 /// </summary>
 internal interface IProcessingErrorPolicy
 {
-    ProcessingErrorAction OnError(TaskId task, in ConsumedRecord record, Exception error);
+    ProcessingErrorAction OnError(TaskId task, in ConsumedRecord record, Exception error, IRecordSink output);
 }

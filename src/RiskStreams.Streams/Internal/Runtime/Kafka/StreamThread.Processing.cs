@@ -61,7 +61,7 @@ internal sealed partial class StreamThread
         }
         catch (Exception e) when (!_collector!.HasFailed)
         {
-            if (_errorPolicy.OnError(task.Id, record, e) == ProcessingErrorAction.Fail)
+            if (_errorPolicy.OnError(task.Id, record, e, _collector) == ProcessingErrorAction.Fail)
             {
                 throw new InvalidOperationException(
                     $"Task {task.Id} failed to process {record.Topic}[{record.Partition}]@{record.Offset}: {e.Message}", e);

@@ -88,6 +88,7 @@ internal sealed partial class StreamThread
         }
 
         var streamTask = new StreamTask(id, sub.Subtopology, _options.ApplicationId, _collector!, WallClockMs, t => _topology.ResolveTopic(_options.ApplicationId, t));
+        streamTask.Context.GlobalStores = _globalStores;
         streamTask.Initialize();
         var task = new ActiveTask(streamTask, new PartitionGroup(queues, _maxTaskIdleMs), Name);
         foreach (var queue in queues)

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
+using RiskStreams.Streams.State;
 
 namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 
@@ -29,11 +30,13 @@ internal sealed partial class StreamThread
     private StreamsState _state = StreamsState.Created;
     private volatile bool _stopRequested;
     private long _nextCommitMs;
+    private readonly Func<string, IStateStore?>? _globalStores;
 
     public StreamThread(string name, TopicPlan plan, Topology topology, StreamsOptions options, TaskRegistry registry,
-        IProcessingErrorPolicy errorPolicy, ILogger logger, Action<StreamThread> stateListener)
+        IProcessingErrorPolicy errorPolicy, ILogger logger, Action<StreamThread> stateListener, Func<string, IStateStore?>? globalStores = null)
     {
         Name = name;
+        _globalStores = globalStores;
         _plan = plan;
         _topology = topology;
         _options = options;

@@ -1,0 +1,111 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using RiskStreams.Streams.Internal.Global;
+
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+/// <summary>
+/// Keeps the global stores of this instance up to date: reads every partition of the global topics
+/// from the beginning (no consumer group, nothing committed — the topic is the store's changelog),
+/// signals when it has caught up with the end offsets seen at start (stream threads start only
+/// then), and goes on applying new records on its own thread until stopped.
+/// </summary>
+internal sealed class GlobalStreamThread
+{
+    private readonly GlobalStateManager _manager;
+    private readonly StreamsOptions _options;
+    private readonly ILogger _logger;
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Thread _thread;
+    private volatile bool _stopRequested;
+
+    public GlobalStreamThread(GlobalStateManager manager, StreamsOptions options, ILogger logger)
+    {
+        _manager = manager;
+        _options = options;
+        _logger = logger;
+        _thread = new Thread(Run) { Name = $"{options.ApplicationId}-GlobalStreamThread", IsBackground = true };
+    }
+
+    /// <summary>Completes once every global store holds its topic up to the end offsets seen at start; faults on an error.</summary>
+    public Task CaughtUp => _caughtUp.Task;
+
+    /// <summary>Completes when the thread has stopped.</summary>
+    public Task Completion => _stopped.Task;
+
+    public void Start() => _thread.Start();
+
+    public void RequestStop() => _stopRequested = true;
+
+    private void Run()
+    {
+        try
+        {
+            var config = KafkaClientFactory.Consumer(_options, $"{_options.ApplicationId}-global-consumer");
+            config.GroupId = $"{_options.ApplicationId}-global";
+            config.EnableAutoCommit = false;
+            config.EnablePartitionEof = false;
+            using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, m) => ClientLog.Write(_logger, m)).Build();
+            var partitions = Partitions(config);
+            consumer.Assign(partitions.Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)));
+            var remaining = partitions
+                .Select(tp => (Partition: tp, End: consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30)).High.Value))
+                .Where(p => p.End > 0)
+                .ToDictionary(p => p.Partition, p => p.End);
+            _manager.Initialize();
+            if (remaining.Count == 0)
+            {
+                _caughtUp.TrySetResult();
+            }
+
+            while (!_stopRequested)
+            {
+                var result = consumer.Consume(_options.PollTimeout);
+                if (result?.Message is null)
+                {
+                    continue;
+                }
+
+                _manager.Process(new ConsumedRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key,
+                    result.Message.Value, result.Message.Timestamp.UnixTimestampMs, result.Message.Headers));
+                if (remaining.Count > 0 && remaining.TryGetValue(result.TopicPartition, out var end) && result.Offset.Value + 1 >= end)
+                {
+                    remaining.Remove(result.TopicPartition);
+                    if (remaining.Count == 0)
+                    {
+                        _caughtUp.TrySetResult();
+                    }
+                }
+            }
+
+            _caughtUp.TrySetCanceled();
+            consumer.Close();
+            _manager.Close();
+            _stopped.TrySetResult();
+        }
+        catch (Exception e)
+        {
+            _caughtUp.TrySetException(e);
+            _stopped.TrySetException(e);
+        }
+    }
+
+    private List<TopicPartition> Partitions(ConsumerConfig config)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig(config.ToDictionary(c => c.Key, c => c.Value)) { ClientId = $"{_options.ApplicationId}-global-admin" }).Build();
+        var result = new List<TopicPartition>();
+        foreach (var topic in _manager.Topics)
+        {
+            var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(30)).Topics.SingleOrDefault(t => t.Topic == topic);
+            if (metadata is null || metadata.Error.IsError || metadata.Partitions.Count == 0)
+            {
+                throw new InvalidOperationException($"Global topic '{topic}' does not exist or has no partitions ({metadata?.Error.Reason ?? "no metadata"}).");
+            }
+
+            result.AddRange(metadata.Partitions.Select(p => new TopicPartition(topic, p.PartitionId)));
+        }
+
+        return result;
+    }
+}
