@@ -47,7 +47,7 @@ internal sealed class GlobalStreamThread
             config.EnableAutoCommit = false;
             config.EnablePartitionEof = false;
             using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, m) => ClientLog.Write(_logger, m)).Build();
-            var partitions = Partitions(config);
+            var partitions = Partitions();
             consumer.Assign(partitions.Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)));
             var remaining = partitions
                 .Select(tp => (Partition: tp, End: consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(30)).High.Value))
@@ -91,9 +91,9 @@ internal sealed class GlobalStreamThread
         }
     }
 
-    private List<TopicPartition> Partitions(ConsumerConfig config)
+    private List<TopicPartition> Partitions()
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig(config.ToDictionary(c => c.Key, c => c.Value)) { ClientId = $"{_options.ApplicationId}-global-admin" }).Build();
+        using var admin = KafkaClientFactory.Admin(_options, _logger);
         var result = new List<TopicPartition>();
         foreach (var topic in _manager.Topics)
         {
