@@ -1,0 +1,17 @@
+namespace RiskStreams.Service;
+
+/// <summary>Kafka settings.</summary>
+public sealed class KafkaSettings
+{
+    /// <summary>Bootstrap servers.</summary>
+    public string BootstrapServers { get; set; } = "";
+
+    /// <summary>Application id (consumer group and internal-topic prefix).</summary>
+    public string ApplicationId { get; set; } = "riskstreams";
+
+    /// <summary>Commit interval in milliseconds.</summary>
+    public int CommitIntervalMs { get; set; } = 1000;
+
+    /// <summary>Extra librdkafka properties (security.protocol, sasl.*, ...).</summary>
+    public Dictionary<string, string> Properties { get; set; } = [];
+}
