@@ -1,11 +1,7 @@
 namespace RiskStreams.Streams.Internal.Graph;
 
+/// <summary>A graph node that reads topics.</summary>
 internal interface ISourceGraphNode
 {
     IReadOnlyList<string> Topics { get; }
-}
-
-internal interface ISinkGraphNode
-{
-    string Topic { get; }
 }
