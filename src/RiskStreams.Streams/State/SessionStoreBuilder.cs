@@ -5,45 +5,22 @@ namespace RiskStreams.Streams.State;
 /// <summary>Builds typed session stores: serdes on top, change-logging (unless disabled), then the bytes store.</summary>
 /// <typeparam name="TKey">Key type.</typeparam>
 /// <typeparam name="TAggregate">Aggregate type.</typeparam>
-public sealed class SessionStoreBuilder<TKey, TAggregate> : IStoreBuilder
+public sealed class SessionStoreBuilder<TKey, TAggregate> : StoreBuilder<TKey, TAggregate>
 {
     private readonly ISessionBytesStoreSupplier _supplier;
-    private readonly Serde<TKey> _keySerde;
-    private readonly Serde<TAggregate> _valueSerde;
 
     internal SessionStoreBuilder(ISessionBytesStoreSupplier supplier, Serde<TKey> keySerde, Serde<TAggregate> valueSerde, bool loggingEnabled)
-    {
-        _supplier = supplier;
-        _keySerde = keySerde;
-        _valueSerde = valueSerde;
-        LoggingEnabled = loggingEnabled;
-    }
-
-    /// <inheritdoc />
-    public string Name => _supplier.Name;
-
-    /// <inheritdoc />
-    public bool LoggingEnabled { get; }
-
-    internal Serde<TKey> KeySerdeForTable => _keySerde;
-
-    internal Serde<TAggregate> ValueSerdeForTable => _valueSerde;
+        : base(supplier.Name, keySerde, valueSerde, loggingEnabled) => _supplier = supplier;
 
     /// <summary>The same builder without a changelog.</summary>
-    public SessionStoreBuilder<TKey, TAggregate> WithLoggingDisabled() => new(_supplier, _keySerde, _valueSerde, loggingEnabled: false);
-
-    /// <inheritdoc />
-    IStateStore IStoreBuilder.Build() => Build();
+    public SessionStoreBuilder<TKey, TAggregate> WithLoggingDisabled() => new(_supplier, KeySerdeForTable, ValueSerdeForTable, loggingEnabled: false);
 
     /// <summary>A new store for one task.</summary>
     public ISessionStore<TKey, TAggregate> Build()
     {
         var inner = _supplier.Get();
-        if (LoggingEnabled)
-        {
-            inner = new ChangeLoggingSessionBytesStore(inner);
-        }
-
-        return new TypedSessionStore<TKey, TAggregate>(inner, _keySerde, _valueSerde);
+        return new TypedSessionStore<TKey, TAggregate>(LoggingEnabled ? new ChangeLoggingSessionBytesStore(inner) : inner, KeySerdeForTable, ValueSerdeForTable);
     }
+
+    private protected override IStateStore BuildStore() => Build();
 }
