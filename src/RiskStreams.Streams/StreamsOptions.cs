@@ -38,6 +38,12 @@ public sealed record StreamsOptions
     /// </summary>
     public Func<IReadOnlyList<(string Topic, int Partitions)>, Task>? InternalTopicCreator { get; init; }
 
+    /// <summary>
+    /// Root of local state: persistent (RocksDB) stores and their checkpoint files live in
+    /// <c>{StateDirectory}/{ApplicationId}/{taskId}</c>. Default <c>{temp}/riskstreams-state</c>.
+    /// </summary>
+    public string StateDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "riskstreams-state");
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
@@ -64,6 +70,11 @@ public sealed record StreamsOptions
         if (NumStreamThreads < 1)
         {
             throw new ArgumentException($"{nameof(NumStreamThreads)} must be at least 1, was {NumStreamThreads}.", nameof(NumStreamThreads));
+        }
+
+        if (string.IsNullOrWhiteSpace(StateDirectory))
+        {
+            throw new ArgumentException($"{nameof(StateDirectory)} is required.", nameof(StateDirectory));
         }
 
         if (MaxTaskIdle < TimeSpan.Zero)

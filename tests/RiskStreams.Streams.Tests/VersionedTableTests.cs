@@ -155,6 +155,8 @@ public sealed class VersionedTableTests
 
         public long StreamTime => 0;
 
+        public string? StateDirectory => null;
+
         public void LogChange(string storeName, byte[] key, byte[]? value, long timestamp) => Changes.Add((key, value, timestamp));
     }
 }

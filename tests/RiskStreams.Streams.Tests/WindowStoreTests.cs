@@ -181,6 +181,8 @@ public sealed class WindowStoreTests
 
         public long StreamTime => 0;
 
+        public string? StateDirectory => null;
+
         public List<(string Store, byte[] Key, byte[]? Value)> Changes { get; } = [];
 
         public void LogChange(string storeName, byte[] key, byte[]? value, long timestamp) => Changes.Add((storeName, key, value));

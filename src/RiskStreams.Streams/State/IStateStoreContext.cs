@@ -13,6 +13,12 @@ public interface IStateStoreContext
     long StreamTime { get; }
 
     /// <summary>
+    /// Directory of this task's persistent stores (<c>{StreamsOptions.StateDirectory}/{applicationId}/{taskId}</c>),
+    /// each store in a sub-directory named after it; null where the runtime keeps no local state.
+    /// </summary>
+    string? StateDirectory { get; }
+
+    /// <summary>
     /// Records a change of <paramref name="storeName"/> for its changelog (a no-op where no changelog
     /// is attached). Keys and values are the store's bytes; a null value is a deletion.
     /// </summary>

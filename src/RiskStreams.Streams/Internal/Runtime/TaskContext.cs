@@ -1,6 +1,5 @@
 using RiskStreams.Streams.State;
 
-
 namespace RiskStreams.Streams.Internal.Runtime;
 
 /// <summary>Shared state of one task: time, current record, stores, punctuators, output collector, changelog hook.</summary>
@@ -15,6 +14,8 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
     public TaskId TaskId { get; } = taskId;
 
     public IRecordSink Collector { get; } = collector;
+
+    public string? StateDirectory { get; init; }
 
     /// <summary>Maps a topology topic name to the real one (internal topics get the application-id prefix).</summary>
     public string ResolveTopic(string topic) => resolveTopic(topic);
