@@ -34,7 +34,14 @@ internal sealed class ProcessorHost : IAsyncDisposable
             var serdes = new RiskSerdes(registry);
             await serdes.WarmUpAsync(topology.LevelChangesTopic, cancellationToken);
             var holder = policy ?? new RiskPolicyHolder(topology.Policy);
-            var app = new KafkaStreams(RiskTopology.Create(topology, serdes, () => holder.Current), streams with { DeadLetterTopic = topology.DeadLetterTopic }, loggers);
+            // A bad record must never stop risk decisions for everyone else: every handler skips to the dead-letter topic.
+            var app = new KafkaStreams(RiskTopology.Create(topology, serdes, () => holder.Current), streams with
+            {
+                DeadLetterTopic = topology.DeadLetterTopic,
+                DeserializationExceptionHandler = LogAndContinueExceptionHandler.Instance,
+                ProcessingExceptionHandler = LogAndContinueExceptionHandler.Instance,
+                ProductionExceptionHandler = LogAndContinueExceptionHandler.Instance,
+            }, loggers);
             app.Start();
             return new ProcessorHost(registry, topology, holder, app);
         }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Confluent.Kafka;
 using RiskStreams.Streams.Internal.Runtime;
 using RiskStreams.Streams.State;
@@ -120,7 +121,7 @@ public sealed partial class TopologyTestDriver : IDisposable
             return;
         }
 
-        _taskByTopic[topic].Process(record);
+        Process(record);
         Drain();
     }
 
@@ -133,6 +134,19 @@ public sealed partial class TopologyTestDriver : IDisposable
         }
 
         return queue;
+    }
+
+    /// <summary>Processes one record; serde failures surface as the serde's own exception (no handlers run here).</summary>
+    private void Process(in ConsumedRecord record)
+    {
+        try
+        {
+            _taskByTopic[record.Topic].Process(record);
+        }
+        catch (Exception e) when (e is RecordDeserializationException or RecordProductionException && e.InnerException is { } cause)
+        {
+            ExceptionDispatchInfo.Capture(cause).Throw();
+        }
     }
 
     private void Drain()
@@ -148,7 +162,7 @@ public sealed partial class TopologyTestDriver : IDisposable
         {
             while (_internal.TryDequeue(out var record))
             {
-                _taskByTopic[record.Topic].Process(record);
+                Process(record);
             }
         }
         finally

@@ -14,10 +14,12 @@ namespace RiskStreams.Streams;
 /// <see cref="StreamsOptions.CommitInterval"/> flushes stores and output before it commits the processed offsets.
 /// </summary>
 /// <remarks>
-/// A record that fails to deserialize or process goes to <see cref="StreamsOptions.DeadLetterTopic"/> with its source
-/// position and the error in headers, and processing goes on with the next record; without a dead-letter topic such a
-/// failure stops the instance in <see cref="StreamsState.Error"/> (see <see cref="Error"/>). Offsets of records whose
-/// output was not acknowledged are never committed, so a restart processes them again.
+/// A record that fails to deserialize, to process, or to be produced goes to the matching exception handler of
+/// <see cref="StreamsOptions"/>. <see cref="ExceptionHandlerResponse.Continue"/> skips it — logged, counted, and sent to
+/// <see cref="StreamsOptions.DeadLetterTopic"/> with its source position and the error in headers when that is set —
+/// and processing goes on with the next record; <see cref="ExceptionHandlerResponse.Fail"/> (the default) stops the
+/// instance in <see cref="StreamsState.Error"/> (see <see cref="Error"/>). Offsets of records whose output was not
+/// acknowledged are never committed, so a restart processes them again.
 /// </remarks>
 public sealed partial class KafkaStreams : IAsyncDisposable
 {
@@ -204,10 +206,11 @@ public sealed partial class KafkaStreams : IAsyncDisposable
             }
 
             _threads = new StreamThread[_options.NumStreamThreads];
+            var errorPolicy = new HandlerErrorPolicy(_options, _logger);
             for (var i = 0; i < _threads.Length; i++)
             {
                 _threads[i] = new StreamThread($"{_options.ApplicationId}-StreamThread-{i + 1}", plan, _topology, _options, _registry,
-                    _options.DeadLetterTopic is { } deadLetters ? new DeadLetterOnProcessingError(deadLetters, _options.ApplicationId, _logger) : FailOnProcessingError.Instance,
+                    errorPolicy,
                     _logger, OnThreadStateChanged, globalStores);
             }
 

@@ -12,8 +12,21 @@ public sealed record StreamsOptions
     /// <summary>How often processed offsets are committed (after the producer is flushed).</summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Topic that receives records the handler fails on; null makes such a failure stop the application.</summary>
+    /// <summary>
+    /// Topic that receives the records an exception handler answered <see cref="ExceptionHandlerResponse.Continue"/> for,
+    /// unchanged, with the error and source position in headers (<see cref="DeadLetterHeaders"/>); null: such records
+    /// are only logged and counted.
+    /// </summary>
     public string? DeadLetterTopic { get; init; }
+
+    /// <summary>Decides about input records that fail to deserialize. Default <see cref="LogAndFailExceptionHandler"/>.</summary>
+    public IDeserializationExceptionHandler DeserializationExceptionHandler { get; init; } = LogAndFailExceptionHandler.Instance;
+
+    /// <summary>Decides about input records whose processing throws. Default <see cref="LogAndFailExceptionHandler"/>.</summary>
+    public IProcessingExceptionHandler ProcessingExceptionHandler { get; init; } = LogAndFailExceptionHandler.Instance;
+
+    /// <summary>Decides about output records that fail to serialize or that the broker refuses. Default <see cref="LogAndFailExceptionHandler"/>.</summary>
+    public IProductionExceptionHandler ProductionExceptionHandler { get; init; } = LogAndFailExceptionHandler.Instance;
 
     /// <summary>Longest a single poll blocks; also bounds how late a stop request is seen.</summary>
     public TimeSpan PollTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
@@ -55,6 +68,13 @@ public sealed record StreamsOptions
         if (string.IsNullOrWhiteSpace(BootstrapServers))
         {
             throw new ArgumentException($"{nameof(BootstrapServers)} is required (host:port).", nameof(BootstrapServers));
+        }
+
+        if (DeserializationExceptionHandler is null || ProcessingExceptionHandler is null || ProductionExceptionHandler is null)
+        {
+            var field = DeserializationExceptionHandler is null ? nameof(DeserializationExceptionHandler)
+                : ProcessingExceptionHandler is null ? nameof(ProcessingExceptionHandler) : nameof(ProductionExceptionHandler);
+            throw new ArgumentException($"{field} is required.", field);
         }
 
         if (CommitInterval <= TimeSpan.Zero)

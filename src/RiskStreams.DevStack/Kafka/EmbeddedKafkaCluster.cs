@@ -138,6 +138,19 @@ public sealed class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
             $"{errorName} ({native.ErrorDescription(error)}).");
     }
 
+    /// <summary>
+    /// Fault injection: the next <paramref name="count"/> requests with Kafka API key <paramref name="apiKey"/> (0 = Produce,
+    /// 1 = Fetch, 8 = OffsetCommit, ...) from any client fail with <paramref name="error"/>, as librdkafka's mock
+    /// <c>rd_kafka_mock_push_request_errors</c> does.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The cluster is disposed.</exception>
+    public void FailNextRequests(short apiKey, ErrorCode error, int count = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        native.PushRequestErrors(apiKey, Enumerable.Repeat((int)error, count).ToArray());
+    }
+
     /// <summary>Creates each topic as <see cref="CreateTopic(string, int, int)"/> does, with replication factor 1.</summary>
     /// <inheritdoc cref="CreateTopic(string, int, int)" path="/exception"/>
     public void CreateTopics(IEnumerable<(string Name, int Partitions)> topics)

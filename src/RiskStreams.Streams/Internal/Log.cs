@@ -7,8 +7,14 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "{ApplicationId}: state {From} -> {To}")]
     public static partial void StateChanged(ILogger logger, string applicationId, StreamsState from, StreamsState to);
 
-    [LoggerMessage(2, LogLevel.Warning, "{ApplicationId}: record {Topic}[{Partition}]@{Offset} failed and went to {DeadLetterTopic}: {Reason}")]
-    public static partial void DeadLettered(ILogger logger, string applicationId, string topic, int partition, long offset, string deadLetterTopic, string reason);
+    [LoggerMessage(2, LogLevel.Warning, "{ApplicationId}: {Stage} of {Topic}[{Partition}]@{Offset} failed, record skipped{DeadLetter}: {Reason}")]
+    public static partial void RecordSkipped(ILogger logger, string applicationId, string stage, string topic, int partition, long offset, string deadLetter, string reason);
+
+    [LoggerMessage(7, LogLevel.Error, "{ApplicationId}: {Stage} of {Topic}[{Partition}]@{Offset} failed; the handler stops the thread")]
+    public static partial void RecordFailed(ILogger logger, Exception exception, string applicationId, string stage, string topic, int partition, long offset);
+
+    [LoggerMessage(8, LogLevel.Warning, "{ApplicationId}: output record for {Topic} refused by the broker, skipped{DeadLetter}: {Reason}")]
+    public static partial void OutputSkipped(ILogger logger, string applicationId, string topic, string deadLetter, string reason);
 
     [LoggerMessage(3, LogLevel.Error, "{ApplicationId}: stream thread failed")]
     public static partial void ThreadFailed(ILogger logger, Exception exception, string applicationId);

@@ -32,6 +32,8 @@ internal sealed unsafe class MockClusterApi
             Export(library, "rd_kafka_mock_broker_set_host_port");
         GroupInitialRebalanceDelay = (delegate* unmanaged[Cdecl]<nint, int, void>)
             Export(library, "rd_kafka_mock_group_initial_rebalance_delay_ms");
+        PushRequestErrors = (delegate* unmanaged[Cdecl]<nint, short, nuint, int*, void>)
+            Export(library, "rd_kafka_mock_push_request_errors_array");
     }
 
     /// <summary>The table bound to the process's librdkafka (loading it first if needed).</summary>
@@ -84,6 +86,9 @@ internal sealed unsafe class MockClusterApi
 
     /// <summary><c>void rd_kafka_mock_group_initial_rebalance_delay_ms(mcluster, delay_ms)</c></summary>
     public delegate* unmanaged[Cdecl]<nint, int, void> GroupInitialRebalanceDelay { get; }
+
+    /// <summary><c>void rd_kafka_mock_push_request_errors_array(mcluster, ApiKey, cnt, errors)</c>: the next cnt requests of ApiKey fail with these errors.</summary>
+    public delegate* unmanaged[Cdecl]<nint, short, nuint, int*, void> PushRequestErrors { get; }
 
     /// <summary>The librdkafka name of an error code, e.g. <c>TOPIC_ALREADY_EXISTS</c>.</summary>
     public string NameOf(int error) => Marshal.PtrToStringUTF8((nint)ErrorName(error)) ?? $"error {error}";

@@ -92,6 +92,19 @@ internal sealed unsafe class NativeMockCluster : IDisposable
         }
     }
 
+    /// <summary>Makes the next <paramref name="errors"/>.Length requests of <paramref name="apiKey"/> fail, one error each, in order.</summary>
+    public void PushRequestErrors(short apiKey, int[] errors)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(cluster == 0, this);
+            fixed (int* errorsPointer = errors)
+            {
+                api.PushRequestErrors(cluster, apiKey, (nuint)errors.Length, errorsPointer);
+            }
+        }
+    }
+
     /// <summary>Changes the address the broker advertises in metadata (its listener stays where it is).</summary>
     public void SetAdvertisedAddress(int brokerId, string host, int port)
     {

@@ -18,6 +18,18 @@ internal sealed class SinkNode<TKey, TValue>(string name, string topic, Serde<TK
 
     public void Receive(Record<TKey, TValue> record)
     {
-        _context.Collector.Send(_topic, keySerde.Serialize(_topic, record.Key), valueSerde.Serialize(_topic, record.Value), record.Timestamp, record.Headers);
+        byte[]? key = null;
+        byte[]? value;
+        try
+        {
+            key = keySerde.Serialize(_topic, record.Key);
+            value = valueSerde.Serialize(_topic, record.Value);
+        }
+        catch (Exception e)
+        {
+            throw new RecordProductionException(_topic, key, null, record.Timestamp, e);
+        }
+
+        _context.Collector.Send(_topic, key, value, record.Timestamp, record.Headers);
     }
 }

@@ -10,8 +10,18 @@ internal sealed class SourceNode<TKey, TValue>(string name, Serde<TKey> keySerde
 
     public void Process(in ConsumedRecord raw)
     {
-        var key = keySerde.Deserialize(raw.Topic, raw.Key, raw.Key is null);
-        var value = valueSerde.Deserialize(raw.Topic, raw.Value, raw.Value is null);
+        TKey key;
+        TValue value;
+        try
+        {
+            key = keySerde.Deserialize(raw.Topic, raw.Key, raw.Key is null);
+            value = valueSerde.Deserialize(raw.Topic, raw.Value, raw.Value is null);
+        }
+        catch (Exception e)
+        {
+            throw new RecordDeserializationException(e);
+        }
+
         var timestamp = extractor is null ? raw.TimestampMs : extractor(key, value, raw.TimestampMs);
         if (timestamp < 0)
         {

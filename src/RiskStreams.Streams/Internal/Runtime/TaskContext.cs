@@ -8,6 +8,7 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
 {
     private readonly Dictionary<string, IStateStore> _stores = new(StringComparer.Ordinal);
     private readonly List<PunctuationSchedule> _schedules = [];
+    private int _streamTimePunctuations;
 
     public string ApplicationId { get; } = applicationId;
 
@@ -69,6 +70,14 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
         return schedule;
     }
 
+    /// <summary>Stream-time punctuators fired since the last call (for metrics).</summary>
+    public int TakePunctuationCount()
+    {
+        var count = _streamTimePunctuations;
+        _streamTimePunctuations = 0;
+        return count;
+    }
+
     /// <summary>Fires due punctuators of <paramref name="type"/>; returns how many fired.</summary>
     public int MaybePunctuate(PunctuationType type)
     {
@@ -83,6 +92,11 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
         }
 
         _schedules.RemoveAll(s => s.Cancelled);
+        if (type == PunctuationType.StreamTime)
+        {
+            _streamTimePunctuations += fired;
+        }
+
         return fired;
     }
 

@@ -14,6 +14,9 @@ internal sealed class ActiveTask(StreamTask task, PartitionGroup group, string t
 
     public string ThreadName { get; } = threadName;
 
+    /// <summary>The <c>task</c> tag of this task's metrics.</summary>
+    public KeyValuePair<string, object?> MetricTag { get; } = new("task", task.Id.ToString());
+
     /// <summary>Held by the owning thread around work on the task and by queries around reads.</summary>
     public Lock Gate { get; } = new();
 

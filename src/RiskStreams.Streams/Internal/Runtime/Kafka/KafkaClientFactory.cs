@@ -49,8 +49,9 @@ internal static class KafkaClientFactory
             CompressionType = CompressionType.Lz4,
         };
 
-        // Delivery reports are only checked for errors; not copying keys and values back saves a lot per record.
-        config.DeliveryReportFields = "none";
+        // Reports keep the produced key and value (references held by Confluent's per-message handler, not native
+        // copies) so a record the broker refuses can go to the dead-letter topic; headers are not read back.
+        config.DeliveryReportFields = "key,value";
         Apply(config, options);
         config.ClientId = clientId;
         config.EnableIdempotence = true;

@@ -5,7 +5,8 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 /// <summary>
 /// The output side of a stream thread: sends its tasks' records through the thread's producer (the producer's
 /// murmur2 partitioner picks the partition from the serialized key), waits when the producer's queue is full, and
-/// keeps the first delivery failure, which fails the thread at the next send, flush or loop.
+/// keeps the first delivery failure, which fails the thread at the next send, flush or loop — unless the production
+/// exception handler skips it (then the refused record goes to the dead-letter topic, if there is one).
 /// </summary>
 internal sealed class RecordCollector : IRecordSink
 {
@@ -13,11 +14,18 @@ internal sealed class RecordCollector : IRecordSink
 
     private readonly IProducer<byte[]?, byte[]?> _producer;
     private readonly Action<DeliveryReport<byte[]?, byte[]?>> _onDelivery;
+    private readonly HandlerErrorPolicy? _errors;
+    private readonly string? _deadLetterTopic;
     private Exception? _failure;
 
-    public RecordCollector(IProducer<byte[]?, byte[]?> producer)
+    /// <param name="producer">The thread's producer.</param>
+    /// <param name="errors">Asks the production handler about refused records; null fails on every refusal.</param>
+    /// <param name="deadLetterTopic">Receives refused records the handler skips.</param>
+    public RecordCollector(IProducer<byte[]?, byte[]?> producer, HandlerErrorPolicy? errors = null, string? deadLetterTopic = null)
     {
         _producer = producer;
+        _errors = errors;
+        _deadLetterTopic = deadLetterTopic;
         _onDelivery = OnDelivery;
     }
 
@@ -47,6 +55,11 @@ internal sealed class RecordCollector : IRecordSink
                 _producer.Flush(FlushStep);
                 ThrowIfFailed();
             }
+            catch (ProduceException<byte[]?, byte[]?> e) when (!e.Error.IsFatal)
+            {
+                // Refused before it left (too large, unknown partition): the production handler decides.
+                throw new RecordProductionException(topic, key, value, timestampMs, e);
+            }
         }
     }
 
@@ -71,9 +84,41 @@ internal sealed class RecordCollector : IRecordSink
 
     private void OnDelivery(DeliveryReport<byte[]?, byte[]?> report)
     {
-        if (report.Error.IsError)
+        if (!report.Error.IsError)
         {
-            Interlocked.CompareExchange(ref _failure, new KafkaException(report.Error), null);
+            return;
+        }
+
+        var error = new KafkaException(report.Error);
+        if (report.Error.IsFatal || _errors is null || report.Topic == _deadLetterTopic
+            || !_errors.ContinueAfterRefusal(report.Topic, report.Message.Key, report.Message.Value, error))
+        {
+            Interlocked.CompareExchange(ref _failure, error, null);
+            return;
+        }
+
+        var deadLettered = _deadLetterTopic is not null && TrySendDeadLetter(report, error);
+        _errors.ReportRefusalSkipped(report.Topic, error, deadLettered ? _deadLetterTopic : null);
+    }
+
+    /// <summary>Sends a refused record to the dead-letter topic without blocking (this runs on the delivery thread).</summary>
+    private bool TrySendDeadLetter(DeliveryReport<byte[]?, byte[]?> report, KafkaException error)
+    {
+        // librdkafka does not report the timestamp of a failed message: the dead letter gets the current time.
+        var message = new Message<byte[]?, byte[]?>
+        {
+            Key = report.Message.Key,
+            Value = report.Message.Value,
+            Headers = DeadLetter.OutputHeaders(report.Topic, error),
+        };
+        try
+        {
+            _producer.Produce(_deadLetterTopic, message, _onDelivery);
+            return true;
+        }
+        catch (ProduceException<byte[]?, byte[]?>)
+        {
+            return false;
         }
     }
 }

@@ -48,8 +48,8 @@ internal sealed partial class StreamThread
             queues[i].MarkCommitted(offsets[i].Offset.Value);
         }
 
-        StreamsMetrics.Commits.Add(1);
-        StreamsMetrics.CommitLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        StreamsMetrics.Commits.Add(1, _threadTag);
+        StreamsMetrics.CommitLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, _threadTag);
     }
 
     private bool TryStore(List<TopicPartitionOffset> offsets)

@@ -50,6 +50,11 @@ internal sealed partial class StreamThread
             {
                 ReportProcessed(task);
             }
+
+            if (task.Task.Context.TakePunctuationCount() is > 0 and var fired)
+            {
+                StreamsMetrics.Punctuations.Add(fired, _threadTag, new KeyValuePair<string, object?>("type", "stream-time"));
+            }
         }
     }
 
@@ -69,26 +74,32 @@ internal sealed partial class StreamThread
         }
     }
 
-    private static void ReportProcessed(ActiveTask task)
+    private void ReportProcessed(ActiveTask task)
     {
         foreach (var queue in task.Group.Queues)
         {
             var taken = queue.DrainTakenCount();
             if (taken > 0)
             {
-                StreamsMetrics.RecordsProcessed.Add(taken, new KeyValuePair<string, object?>("topic", queue.Partition.Topic));
+                StreamsMetrics.RecordsProcessed.Add(taken, _threadTag, task.MetricTag, new KeyValuePair<string, object?>("topic", queue.Partition.Topic));
             }
         }
     }
 
     private void PunctuateWallClock()
     {
+        var fired = 0;
         foreach (var task in _taskList)
         {
             lock (task.Gate)
             {
-                task.Task.PunctuateWallClock();
+                fired += task.Task.PunctuateWallClock();
             }
+        }
+
+        if (fired > 0)
+        {
+            StreamsMetrics.Punctuations.Add(fired, _threadTag, new KeyValuePair<string, object?>("type", "wall-clock"));
         }
     }
 

@@ -20,6 +20,7 @@ internal sealed partial class StreamThread
     private void OnAssigned(List<TopicPartition> partitions)
     {
         Log.Assigned(_logger, Name, string.Join(",", partitions));
+        StreamsMetrics.Rebalances.Add(1, _threadTag, new KeyValuePair<string, object?>("kind", "assigned"));
         foreach (var partition in partitions)
         {
             if (_plan.Reading(partition.Topic) is { } sub && !_tasks.ContainsKey(new TaskId(sub.Id, partition.Partition.Value)))
@@ -35,6 +36,7 @@ internal sealed partial class StreamThread
     private void OnRevoked(List<TopicPartitionOffset> partitions)
     {
         Log.Revoked(_logger, Name, string.Join(",", partitions.Select(p => p.TopicPartition)));
+        StreamsMetrics.Rebalances.Add(1, _threadTag, new KeyValuePair<string, object?>("kind", "revoked"));
         SetState(StreamsState.Rebalancing);
         var revoked = TasksOf(partitions);
         if (revoked.Count == 0)
@@ -55,6 +57,7 @@ internal sealed partial class StreamThread
     {
         // The group went on without this member: the partitions may have a new owner already, so nothing is committed.
         Log.Revoked(_logger, Name, $"lost {string.Join(",", partitions.Select(p => p.TopicPartition))}");
+        StreamsMetrics.Rebalances.Add(1, _threadTag, new KeyValuePair<string, object?>("kind", "lost"));
         SetState(StreamsState.Rebalancing);
         foreach (var task in TasksOf(partitions))
         {

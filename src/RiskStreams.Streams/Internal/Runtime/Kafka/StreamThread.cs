@@ -17,7 +17,7 @@ internal sealed partial class StreamThread
     private readonly Topology _topology;
     private readonly StreamsOptions _options;
     private readonly TaskRegistry _registry;
-    private readonly IProcessingErrorPolicy _errorPolicy;
+    private readonly HandlerErrorPolicy _errorPolicy;
     private readonly ILogger _logger;
     private readonly Action<StreamThread> _stateListener;
     private readonly Lock _stateLock = new();
@@ -31,11 +31,13 @@ internal sealed partial class StreamThread
     private volatile bool _stopRequested;
     private long _nextCommitMs;
     private readonly Func<string, IStateStore?>? _globalStores;
+    private readonly KeyValuePair<string, object?> _threadTag;
 
     public StreamThread(string name, TopicPlan plan, Topology topology, StreamsOptions options, TaskRegistry registry,
-        IProcessingErrorPolicy errorPolicy, ILogger logger, Action<StreamThread> stateListener, Func<string, IStateStore?>? globalStores = null)
+        HandlerErrorPolicy errorPolicy, ILogger logger, Action<StreamThread> stateListener, Func<string, IStateStore?>? globalStores = null)
     {
         Name = name;
+        _threadTag = new KeyValuePair<string, object?>("thread", name);
         _globalStores = globalStores;
         _plan = plan;
         _topology = topology;
@@ -94,7 +96,7 @@ internal sealed partial class StreamThread
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
                 .SetErrorHandler((_, e) => OnClientError(e))
                 .Build();
-            _collector = new RecordCollector(producer);
+            _collector = new RecordCollector(producer, _errorPolicy, _options.DeadLetterTopic);
             _consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Consumer(_options, $"{Name}-consumer"))
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
                 .SetErrorHandler((_, e) => OnClientError(e))
