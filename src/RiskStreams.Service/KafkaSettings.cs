@@ -1,3 +1,5 @@
+using RiskStreams.Streams;
+
 namespace RiskStreams.Service;
 
 /// <summary>Kafka settings.</summary>
@@ -11,6 +13,9 @@ public sealed class KafkaSettings
 
     /// <summary>Commit interval in milliseconds.</summary>
     public int CommitIntervalMs { get; set; } = 1000;
+
+    /// <summary>Root of local state (persistent stores, checkpoints): <c>{StateDirectory}/{ApplicationId}/{task}</c>.</summary>
+    public string StateDirectory { get; set; } = new StreamsOptions().StateDirectory;
 
     /// <summary>Extra librdkafka properties (security.protocol, sasl.*, ...).</summary>
     public Dictionary<string, string> Properties { get; set; } = [];

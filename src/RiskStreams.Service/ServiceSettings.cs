@@ -18,6 +18,9 @@ public sealed class ServiceSettings
     /// <summary>Where the risk policy comes from and is reloaded from.</summary>
     public PolicySettings Policy { get; set; } = new();
 
+    /// <summary>Topic names (defaults: README "Topics").</summary>
+    public TopicSettings Topics { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first invalid setting by its configuration path.</summary>
     public void Validate()
     {
@@ -28,6 +31,7 @@ public sealed class ServiceSettings
             throw new InvalidOperationException($"RiskStreams:Kafka:CommitIntervalMs must be positive, was {Kafka.CommitIntervalMs}.");
         }
 
+        Require(Kafka.StateDirectory, "RiskStreams:Kafka:StateDirectory");
         Require(SchemaRegistry.Url, "RiskStreams:SchemaRegistry:Url");
         if (!Uri.TryCreate(SchemaRegistry.Url.Split(',')[0].Trim(), UriKind.Absolute, out _))
         {
