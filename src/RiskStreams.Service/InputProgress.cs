@@ -15,7 +15,12 @@ internal sealed class InputProgress(string bootstrapServers, string groupId, IRe
         EnableAutoCommit = false,
     }).Build();
 
-    public bool CaughtUp()
+    public bool CaughtUp() => Positions().All(p => p.End == 0 || p.Committed >= p.End);
+
+    /// <summary>Records committed so far over every input partition.</summary>
+    public long Committed() => Positions().Sum(p => Math.Max(0, p.Committed));
+
+    private List<(long Committed, long End)> Positions()
     {
         var partitions = new List<TopicPartition>();
         using (var admin = new DependentAdminClientBuilder(_consumer.Handle).Build())
@@ -28,16 +33,7 @@ internal sealed class InputProgress(string bootstrapServers, string groupId, IRe
         }
 
         var committed = _consumer.Committed(partitions, TimeSpan.FromSeconds(10)).ToDictionary(c => c.TopicPartition, c => c.Offset.Value);
-        foreach (var tp in partitions)
-        {
-            var end = _consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value;
-            if (end > 0 && committed.GetValueOrDefault(tp, -1) < end)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return [.. partitions.Select(tp => (committed.GetValueOrDefault(tp, -1), _consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value))];
     }
 
     public void Dispose() => _consumer.Dispose();

@@ -46,6 +46,13 @@ internal sealed class ServiceProcess : IDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>SIGKILL: the process dies at once, with no commit, flush or close (a crash, <c>kill -9</c>).</summary>
+    public void KillHard()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         await _process.WaitForExitAsync().WaitAsync(timeout);

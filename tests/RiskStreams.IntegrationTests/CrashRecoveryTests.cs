@@ -1,0 +1,213 @@
+using Confluent.Kafka;
+using RiskStreams.Avro;
+using RiskStreams.Avro.Contracts;
+using RiskStreams.DevStack;
+using RiskStreams.Service;
+using RiskStreams.Topology;
+using Xunit.Abstractions;
+
+namespace RiskStreams.IntegrationTests;
+
+/// <summary>
+/// At-least-once recovery of the real <c>riskstreams run</c> process: killed with SIGKILL mid-stream and restarted, it
+/// must publish exactly what a crash-free run publishes once a consumer dedupes by (account, version) — nothing
+/// missing, nothing decided against the wrong state.
+/// </summary>
+public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log) : IClassFixture<StackFixture>, IDisposable
+{
+    private const int Partitions = 4;
+    private const int Events = 20_000;
+    private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(3);
+    private static readonly string[] Stores = [RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer];
+
+    private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _stateRoot = Directory.CreateTempSubdirectory("riskstreams-crash-").FullName;
+
+    public void Dispose() => Directory.Delete(_stateRoot, recursive: true);
+
+    [Fact]
+    public async Task Killed_with_sigkill_mid_stream_and_restarted_it_publishes_the_crash_free_output_after_dedupe()
+    {
+        var inputs = await PrepareInputsAsync();
+        var reference = await RunToEndAsync("reference", inputs);
+        var crashed = await RunWithCrashAsync("crashed", inputs);
+
+        AssertSameAfterDedupe(reference, crashed);
+    }
+
+    [Fact]
+    public async Task Instances_joining_and_leaving_mid_stream_publish_the_single_instance_output_after_dedupe()
+    {
+        var inputs = await PrepareInputsAsync();
+        var reference = await RunToEndAsync("reference", inputs);
+        var scaled = await RunWithScalingAsync("scaled", inputs);
+
+        AssertSameAfterDedupe(reference, scaled);
+    }
+
+    private async Task<WorkloadTopics> PrepareInputsAsync()
+    {
+        var inputs = new WorkloadTopics
+        {
+            Transactions = $"txn-{_run}", Logins = $"logins-{_run}", Repayments = $"repay-{_run}", SyncStatus = $"status-{_run}",
+        };
+        foreach (var topic in new[] { inputs.Transactions, inputs.Logins, inputs.Repayments, inputs.SyncStatus })
+        {
+            stack.Cluster.CreateTopic(topic, Partitions);
+        }
+
+        await PublishAsync(inputs);
+        return inputs;
+    }
+
+    private void AssertSameAfterDedupe(RunResult reference, RunResult run)
+    {
+        var expected = Decode(reference.Output);
+        var actual = Decode(run.Output);
+        Assert.True(expected.Count > 100, $"the workload should change many levels, changed {expected.Count}");
+        var deduped = actual.GroupBy(c => (c.accountId, c.version)).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var duplicates in deduped.Values.Where(d => d.Count > 1))
+        {
+            // A replayed decision is the same decision (only decidedAt, the wall-clock field, may differ).
+            Assert.All(duplicates, d => Assert.Equal(Fingerprint(duplicates[0]), Fingerprint(d)));
+        }
+
+        Assert.Equal(expected.Select(Fingerprint).Order(StringComparer.Ordinal), deduped.Values.Select(d => Fingerprint(d[0])).Order(StringComparer.Ordinal));
+        log.WriteLine($"reference: {expected.Count} changes; disturbed run: {actual.Count} records, {deduped.Count} after dedupe, disturbed at {run.CommittedAtDisturbance} of {Events} committed");
+    }
+
+    private async Task PublishAsync(WorkloadTopics inputs)
+    {
+        using var registry = new SchemaRegistryClient(new SchemaRegistryOptions { Url = stack.Registry.Url });
+        using var publisher = new WorkloadPublisher(stack.Cluster.BootstrapServers, registry);
+        foreach (var e in new WorkloadGenerator(new WorkloadOptions { Accounts = 400, Seed = 11 }, inputs).Generate().Take(Events))
+        {
+            publisher.Publish(e);
+        }
+
+        await publisher.FlushAsync(CancellationToken.None);
+    }
+
+    private async Task<RunResult> RunToEndAsync(string name, WorkloadTopics inputs)
+    {
+        var app = Prepare(name);
+        using var process = ServiceProcess.Start("run", Environment(app, inputs));
+        await WaitCaughtUpAsync(app, inputs, process);
+        return await StopAsync(app, process);
+    }
+
+    private async Task<RunResult> RunWithCrashAsync(string name, WorkloadTopics inputs)
+    {
+        var app = Prepare(name);
+        long committedAtKill;
+        using (var first = ServiceProcess.Start("run", Environment(app, inputs)))
+        {
+            using var progress = new InputProgress(stack.Cluster.BootstrapServers, app.Id, Topics(inputs));
+            await Wait.UntilAsync(() => progress.Committed() >= Events / 5, "the first process to commit a fifth of the input", RunDeadline);
+            first.KillHard();
+            committedAtKill = progress.Committed();
+            Assert.True(committedAtKill < Events, $"the process finished ({committedAtKill} committed) before it could be killed mid-stream");
+        }
+
+        using var second = ServiceProcess.Start("run", Environment(app, inputs));
+        await WaitCaughtUpAsync(app, inputs, second);
+        return (await StopAsync(app, second)) with { CommittedAtDisturbance = committedAtKill };
+    }
+
+    /// <summary>One instance starts; a second and a third join at a fifth and two fifths of the input; the second leaves (SIGTERM) at three fifths.</summary>
+    private async Task<RunResult> RunWithScalingAsync(string name, WorkloadTopics inputs)
+    {
+        var app = Prepare(name);
+        using var progress = new InputProgress(stack.Cluster.BootstrapServers, app.Id, Topics(inputs));
+        using var first = ServiceProcess.Start("run", Environment(app, inputs, "1"));
+        await Wait.UntilAsync(() => progress.Committed() >= Events / 5, "the first instance to commit a fifth of the input", RunDeadline);
+        var committedAtJoin = progress.Committed();
+        using var second = ServiceProcess.Start("run", Environment(app, inputs, "2"));
+        await Wait.UntilAsync(() => progress.Committed() >= 2 * Events / 5, "two instances to commit two fifths", RunDeadline);
+        using var third = ServiceProcess.Start("run", Environment(app, inputs, "3"));
+        await Wait.UntilAsync(() => progress.Committed() >= 3 * Events / 5, "three instances to commit three fifths", RunDeadline);
+        second.Terminate();
+        Assert.Equal(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        await WaitCaughtUpAsync(app, inputs, first);
+        third.Terminate();
+        Assert.Equal(0, await third.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.True(committedAtJoin < Events, $"the first instance finished ({committedAtJoin} committed) before the second joined");
+        return (await StopAsync(app, first)) with { CommittedAtDisturbance = committedAtJoin };
+    }
+
+    private AppRun Prepare(string name)
+    {
+        var app = new AppRun($"{name}-{_run}", $"changes-{name}-{_run}", $"dlq-{name}-{_run}", Path.Combine(_stateRoot, name));
+        stack.Cluster.CreateTopic(app.Output, Partitions);
+        stack.Cluster.CreateTopic(app.DeadLetters, Partitions);
+        foreach (var store in Stores)
+        {
+            // The embedded cluster has no CreateTopics API; a real cluster gets these from the processor itself.
+            stack.Cluster.CreateTopic($"{app.Id}-{store}-changelog", Partitions);
+        }
+
+        return app;
+    }
+
+    /// <summary>Settings of one instance; each instance has its own state directory, as on its own machine.</summary>
+    private Dictionary<string, string> Environment(AppRun app, WorkloadTopics inputs, string instance = "1") => new()
+    {
+        ["RISKSTREAMS__KAFKA__BOOTSTRAPSERVERS"] = stack.Cluster.BootstrapServers,
+        ["RISKSTREAMS__KAFKA__APPLICATIONID"] = app.Id,
+        ["RISKSTREAMS__KAFKA__COMMITINTERVALMS"] = "200",
+        ["RISKSTREAMS__KAFKA__STATEDIRECTORY"] = Path.Combine(app.StateDirectory, instance),
+        // The mock cluster keeps a dead member's partitions for session.timeout.ms; keep the restart quick.
+        ["RISKSTREAMS__KAFKA__PROPERTIES__session.timeout.ms"] = "3000",
+        ["RISKSTREAMS__KAFKA__PROPERTIES__heartbeat.interval.ms"] = "500",
+        ["RISKSTREAMS__SCHEMAREGISTRY__URL"] = stack.Registry.Url,
+        ["RISKSTREAMS__METRICS__HOST"] = "127.0.0.1",
+        ["RISKSTREAMS__METRICS__PORT"] = "0",
+        ["RISKSTREAMS__TOPICS__TRANSACTIONS"] = inputs.Transactions,
+        ["RISKSTREAMS__TOPICS__LOGINS"] = inputs.Logins,
+        ["RISKSTREAMS__TOPICS__REPAYMENTS"] = inputs.Repayments,
+        ["RISKSTREAMS__TOPICS__SYNCSTATUS"] = inputs.SyncStatus,
+        ["RISKSTREAMS__TOPICS__LEVELCHANGES"] = app.Output,
+        ["RISKSTREAMS__TOPICS__DEADLETTER"] = app.DeadLetters,
+    };
+
+    private async Task WaitCaughtUpAsync(AppRun app, WorkloadTopics inputs, ServiceProcess process)
+    {
+        // The sync-status topic is read by every instance's global table, not by the group.
+        using var progress = new InputProgress(stack.Cluster.BootstrapServers, app.Id, Topics(inputs));
+        await Wait.UntilAsync(() => progress.CaughtUp(), $"{app.Id} to commit its whole input (stderr: {process.Stderr})", RunDeadline);
+    }
+
+    private async Task<RunResult> StopAsync(AppRun app, ServiceProcess process)
+    {
+        // Events still in the reorder buffer are released on the wall clock within grace + 1 s; wait for the output to settle.
+        var last = -1;
+        var output = TopicReader.ReadToEnd(stack.Cluster.BootstrapServers, app.Output);
+        while (output.Count != last)
+        {
+            last = output.Count;
+            await Task.Delay(TimeSpan.FromSeconds(7));
+            output = TopicReader.ReadToEnd(stack.Cluster.BootstrapServers, app.Output);
+        }
+
+        process.Terminate();
+        Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        return new RunResult(TopicReader.ReadToEnd(stack.Cluster.BootstrapServers, app.Output), 0);
+    }
+
+    private List<RiskLevelChanged> Decode(List<ConsumeResult<string?, byte[]?>> records)
+    {
+        using var registry = new SchemaRegistryClient(new SchemaRegistryOptions { Url = stack.Registry.Url });
+        var deserializer = new AvroDeserializer<RiskLevelChanged>(registry);
+        return [.. records.Select(r => deserializer.Deserialize(r.Message.Value, false, new SerializationContext(MessageComponentType.Value, r.Topic)))];
+    }
+
+    private static string[] Topics(WorkloadTopics inputs) => [inputs.Transactions, inputs.Logins, inputs.Repayments];
+
+    private static string Fingerprint(RiskLevelChanged c) =>
+        $"{c.changeId}|{c.previousLevel}>{c.level}|{c.score}|{string.Join(",", c.reasons.Select(r => $"{r.code}:{string.Join(";", r.evidence.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}={e.Value}"))}"))}" +
+        $"|{string.Join(",", c.actions)}|{c.policyVersion}|{c.triggeringEventId}|{c.triggeringStream}|{c.eventTime:O}";
+
+    private sealed record AppRun(string Id, string Output, string DeadLetters, string StateDirectory);
+
+    private sealed record RunResult(List<ConsumeResult<string?, byte[]?>> Output, long CommittedAtDisturbance);
+}
