@@ -26,7 +26,7 @@ internal sealed partial class StreamThread
         _moreWork = false;
         foreach (var task in _taskList)
         {
-            if (!task.Group.HasBuffered)
+            if (!task.Running || !task.Group.HasBuffered)
             {
                 continue;
             }
@@ -85,6 +85,11 @@ internal sealed partial class StreamThread
     {
         foreach (var task in _taskList)
         {
+            if (!task.Running)
+            {
+                continue;
+            }
+
             lock (task.Gate)
             {
                 task.Task.PunctuateWallClock();
