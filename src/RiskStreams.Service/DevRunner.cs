@@ -35,7 +35,18 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         output.WriteLine($"Metrics:          {metrics.Url}/metrics");
         output.WriteLine($"Output topic:     {topology.LevelChangesTopic} (dead letters: {topology.DeadLetterTopic})");
 
-        var streams = new StreamsOptions { ApplicationId = "riskstreams-dev", BootstrapServers = cluster.BootstrapServers };
+        var streams = new StreamsOptions
+        {
+            ApplicationId = "riskstreams-dev",
+            BootstrapServers = cluster.BootstrapServers,
+
+            // The embedded cluster has no CreateTopics API: internal topics (store changelogs) are created through it.
+            InternalTopicCreator = topics =>
+            {
+                cluster.CreateTopics(topics.Select(t => (t.Topic, t.Partitions)));
+                return Task.CompletedTask;
+            },
+        };
         processor = await ProcessorHost.StartAsync(streams, new SchemaRegistryOptions { Url = registryServer.Url }, topology, loggers, cancellationToken, Policy());
         await using var processorScope = processor;
         using var policyWatcher = options.PolicyFile is { } file ? new PolicyFileWatcher(file, processor.Policy, loggers.CreateLogger<PolicyFileWatcher>()) : null;

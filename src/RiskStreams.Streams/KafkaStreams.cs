@@ -135,6 +135,26 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         await _completion.Task.ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Test hook for crash recovery: every thread stops as if the process died between two commits (no flush, no
+    /// commit, no checkpoint), except that it leaves the group at once.
+    /// </summary>
+    internal async Task CloseWithoutCommitAsync()
+    {
+        StreamThread[] threads;
+        lock (_stateLock)
+        {
+            threads = _threads;
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.RequestAbandon();
+        }
+
+        await CloseAsync().ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

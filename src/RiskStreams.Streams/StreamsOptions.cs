@@ -45,9 +45,11 @@ public sealed record StreamsOptions
     public TimeSpan MaxTaskIdle { get; init; } = TimeSpan.Zero;
 
     /// <summary>
-    /// Creates internal (repartition) topics, given their full names and partition counts, instead of the AdminClient
+    /// Creates internal topics, given their full names and partition counts, instead of the AdminClient
     /// <c>CreateTopics</c> call; for clusters without that API, such as the embedded mock cluster. It must tolerate
-    /// topics that already exist. Null (the default) uses the AdminClient.
+    /// topics that already exist. Internal topics are repartition topics (<c>{ApplicationId}-{name}-repartition</c>,
+    /// cleanup policy delete) and store changelogs (<c>{ApplicationId}-{store}-changelog</c>, which should be
+    /// compacted where the cluster supports it; the AdminClient path does that). Null (the default) uses the AdminClient.
     /// </summary>
     public Func<IReadOnlyList<(string Topic, int Partitions)>, Task>? InternalTopicCreator { get; init; }
 
@@ -56,6 +58,9 @@ public sealed record StreamsOptions
     /// <c>{StateDirectory}/{ApplicationId}/{taskId}</c>. Default <c>{temp}/riskstreams-state</c>.
     /// </summary>
     public string StateDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "riskstreams-state");
+
+    /// <summary>Told when task stores start, progress and finish restoring from their changelogs; optional.</summary>
+    public IStateRestoreListener? RestoreListener { get; init; }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()

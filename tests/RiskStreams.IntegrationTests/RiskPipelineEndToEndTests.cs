@@ -126,7 +126,17 @@ public sealed class RiskPipelineEndToEndTests(StackFixture stack) : IClassFixtur
 
     private async Task<ProcessorHost> StartAsync(RiskTopologyOptions topology)
     {
-        var streams = new StreamsOptions { ApplicationId = $"app-{_run}", BootstrapServers = stack.Cluster.BootstrapServers, CommitInterval = TimeSpan.FromMilliseconds(200) };
+        var streams = new StreamsOptions
+        {
+            ApplicationId = $"app-{_run}",
+            BootstrapServers = stack.Cluster.BootstrapServers,
+            CommitInterval = TimeSpan.FromMilliseconds(200),
+            InternalTopicCreator = topics =>
+            {
+                stack.Cluster.CreateTopics(topics.Select(t => (t.Topic, t.Partitions)));
+                return Task.CompletedTask;
+            },
+        };
         var host = await ProcessorHost.StartAsync(streams, new SchemaRegistryOptions { Url = stack.Registry.Url }, topology, NullLoggerFactory.Instance, CancellationToken.None);
         await Wait.UntilAsync(() => host.Streams.State == StreamsState.Running, "the processor to join its group");
         return host;

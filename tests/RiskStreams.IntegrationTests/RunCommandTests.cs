@@ -1,6 +1,7 @@
 using RiskStreams.Avro;
 using RiskStreams.Avro.Contracts;
 using RiskStreams.DevStack;
+using RiskStreams.Topology;
 
 namespace RiskStreams.IntegrationTests;
 
@@ -26,6 +27,13 @@ public sealed class RunCommandTests(StackFixture stack) : IClassFixture<StackFix
         foreach (var topic in new[] { ContractTopics.Transactions, ContractTopics.Logins, ContractTopics.Repayments, ContractTopics.SyncStatus, ContractTopics.LevelChanges })
         {
             stack.Cluster.CreateTopic(topic, 4);
+        }
+
+        // The embedded cluster has no CreateTopics API, so `run` (AdminClient) finds the store changelogs made beforehand,
+        // as on a cluster where internal topics are provisioned ahead of deployment.
+        foreach (var store in new[] { RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer })
+        {
+            stack.Cluster.CreateTopic($"run-test-{store}-changelog", 4);
         }
 
         using var process = ServiceProcess.Start("run", new Dictionary<string, string>

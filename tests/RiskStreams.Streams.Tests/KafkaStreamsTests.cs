@@ -49,7 +49,7 @@ public sealed class KafkaStreamsTests(EmbeddedKafkaFixture fixture) : IClassFixt
             .Select(r => new TestRecord<string, long>(r.Message.Key, r.Message.Value, r.Message.Timestamp.UnixTimestampMs))
             .ToList();
 
-        Assert.Equal([($"{appId}-by-word-repartition", 4)], created);
+        Assert.Equal([($"{appId}-by-word-repartition", 4), ($"{appId}-word-counts-changelog", 4)], created);
         Assert.Equal(expected.Count, actual.Count);
         foreach (var word in expected.Select(r => r.Key).Distinct())
         {

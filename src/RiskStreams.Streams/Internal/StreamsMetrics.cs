@@ -16,4 +16,6 @@ internal sealed class StreamsMetrics
     public static readonly Counter<long> DroppedRecords = Meter.CreateCounter<long>("riskstreams.streams.dropped.records", null, "Records dropped by operators (late, invalid timestamp), by reason.");
     public static readonly Counter<long> Commits = Meter.CreateCounter<long>("riskstreams.streams.commits", null, "Offset commits, by thread.");
     public static readonly Histogram<double> CommitLatency = Meter.CreateHistogram<double>("riskstreams.streams.commit.latency", "ms", "Flush plus commit time, by thread.");
+    public static readonly Counter<long> RestoredRecords = Meter.CreateCounter<long>("riskstreams.streams.restored.records", null, "Changelog records applied to task stores while restoring, by store.");
+    public static readonly UpDownCounter<long> RestoreRemainingRecords = Meter.CreateUpDownCounter<long>("riskstreams.streams.restore.remaining.records", null, "Changelog records (offsets) still to read by restoring stores, by store.");
 }

@@ -1,3 +1,4 @@
+using RiskStreams.Streams.Internal.State;
 using Confluent.Kafka;
 using RiskStreams.Streams.State;
 
@@ -7,7 +8,7 @@ namespace RiskStreams.Streams.Internal.Joins;
 /// The grace buffer of a stream-table join (KIP-923): stream records keyed [timestamp][seq], held until stream
 /// time has passed their timestamp by the grace period, then released in timestamp order.
 /// </summary>
-internal sealed class JoinGraceBuffer(IKeyValueBytesStore inner) : IStateStore
+internal sealed class JoinGraceBuffer(IKeyValueBytesStore inner) : IStateStore, IRestorableStore
 {
     private long _streamTime = long.MinValue;
     private long _minTimestamp = long.MaxValue;
@@ -63,6 +64,14 @@ internal sealed class JoinGraceBuffer(IKeyValueBytesStore inner) : IStateStore
         // Whatever is left is newer than the deadline.
         _minTimestamp = deadline + 1;
         return evicted;
+    }
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        RestorableStore.Of(inner).Restore(batch);
+
+        // Derived state (stream time, sequence, earliest timestamp) is rebuilt from the restored entries on next use.
+        _scanned = false;
     }
 
     public void Flush() => inner.Flush();

@@ -1,3 +1,4 @@
+using RiskStreams.Streams.Internal.State;
 using RiskStreams.Streams.State;
 
 namespace RiskStreams.Streams.Internal.Joins;
@@ -7,7 +8,7 @@ namespace RiskStreams.Streams.Internal.Joins;
 /// [timestamp][side][key][seq] so they are visited in time order. An entry leaves when a partner arrives or when its
 /// window closes and it is emitted with a missing partner.
 /// </summary>
-internal sealed class JoinOuterStore(IKeyValueBytesStore inner) : IStateStore
+internal sealed class JoinOuterStore(IKeyValueBytesStore inner) : IStateStore, IRestorableStore
 {
     private uint _seq;
     private long _minTimestamp = long.MaxValue;
@@ -52,6 +53,14 @@ internal sealed class JoinOuterStore(IKeyValueBytesStore inner) : IStateStore
 
     /// <summary>Sets the smallest timestamp still buffered after an emission pass.</summary>
     public void ResetMinTimestamp(long timestamp) => _minTimestamp = timestamp;
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        RestorableStore.Of(inner).Restore(batch);
+
+        // Derived state (stream time, sequence, earliest timestamp) is rebuilt from the restored entries on next use.
+        _scanned = false;
+    }
 
     public void Flush() => inner.Flush();
 

@@ -1,3 +1,4 @@
+using RiskStreams.Streams.Internal.State;
 using RiskStreams.Streams.State;
 
 namespace RiskStreams.Streams.Internal.Joins;
@@ -7,7 +8,7 @@ namespace RiskStreams.Streams.Internal.Joins;
 /// arrival order). Like Kafka Streams' join window store it tracks the side's stream time and treats a record at or
 /// before stream time minus the retention (window size + grace) as expired: not stored, never returned.
 /// </summary>
-internal sealed class JoinWindowStore(IKeyValueBytesStore inner, long retentionMs) : IStateStore
+internal sealed class JoinWindowStore(IKeyValueBytesStore inner, long retentionMs) : IStateStore, IRestorableStore
 {
     private readonly long _purgeIntervalMs = Math.Max(retentionMs / 2, 1);
     private long _streamTime = long.MinValue;
@@ -77,6 +78,14 @@ internal sealed class JoinWindowStore(IKeyValueBytesStore inner, long retentionM
         {
             yield return (JoinKeyCodec.WindowKeyTimestamp(k), v);
         }
+    }
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        RestorableStore.Of(inner).Restore(batch);
+
+        // Derived state (stream time, sequence, earliest timestamp) is rebuilt from the restored entries on next use.
+        _scanned = false;
     }
 
     public void Flush() => inner.Flush();

@@ -8,12 +8,15 @@ internal sealed class StreamTask
 {
     private readonly Dictionary<string, ISourceNode> _sourcesByTopic = new(StringComparer.Ordinal);
     private readonly List<RuntimeNode> _nodes = [];
+    private bool _storesInitialized;
+    private bool _nodesInitialized;
 
-    public StreamTask(TaskId id, Subtopology subtopology, string applicationId, IRecordSink collector, Func<long> wallClock, Func<string, string> resolveTopic, IChangelogCollector? changelog = null)
+    public StreamTask(TaskId id, Subtopology subtopology, string applicationId, IRecordSink collector, Func<long> wallClock, Func<string, string> resolveTopic,
+        IChangelogCollector? changelog = null, string? stateDirectory = null)
     {
         Id = id;
         Subtopology = subtopology;
-        Context = new TaskContext(applicationId, id, collector, wallClock, resolveTopic, changelog);
+        Context = new TaskContext(applicationId, id, collector, wallClock, resolveTopic, changelog) { StateDirectory = stateDirectory };
         var runtime = subtopology.Nodes.ToDictionary(n => n.Name, n => n.CreateRuntime(), StringComparer.Ordinal);
         foreach (var node in subtopology.Nodes)
         {
@@ -47,17 +50,33 @@ internal sealed class StreamTask
 
     public IEnumerable<string> SourceTopics => _sourcesByTopic.Keys;
 
+    /// <summary>Opens the stores, then the processors.</summary>
     public void Initialize()
+    {
+        InitializeStores();
+        InitializeNodes();
+    }
+
+    /// <summary>Opens the stores (before they are restored from their changelogs).</summary>
+    public void InitializeStores()
     {
         foreach (var store in Context.Stores)
         {
             store.Init(Context);
         }
 
+        _storesInitialized = true;
+    }
+
+    /// <summary>Initializes the processors (once the stores hold their restored state).</summary>
+    public void InitializeNodes()
+    {
         foreach (var node in _nodes)
         {
             node.Init(Context);
         }
+
+        _nodesInitialized = true;
     }
 
     /// <summary>Processes one raw input record, then fires due stream-time punctuators.</summary>
@@ -84,17 +103,24 @@ internal sealed class StreamTask
         }
     }
 
+    /// <summary>Closes what was initialized: a task closed while restoring never initialized its processors.</summary>
     public void Close()
     {
-        foreach (var node in _nodes)
+        if (_nodesInitialized)
         {
-            node.Close();
+            foreach (var node in _nodes)
+            {
+                node.Close();
+            }
         }
 
-        foreach (var store in Context.Stores)
+        if (_storesInitialized)
         {
-            store.Flush();
-            store.Close();
+            foreach (var store in Context.Stores)
+            {
+                store.Flush();
+                store.Close();
+            }
         }
     }
 }

@@ -29,6 +29,15 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
 
     public long DroppedRecords { get; private set; }
 
+    /// <summary>Sets stream time after restoration: the largest stream time among the applied changelog records.</summary>
+    public void RestoreStreamTime(long streamTime)
+    {
+        if (streamTime > StreamTime)
+        {
+            StreamTime = streamTime;
+        }
+    }
+
     public void AddStore(IStateStore store) => _stores.Add(store.Name, store);
 
     /// <summary>Global stores (shared by every task of the instance), looked up when a name is not one of the task's own stores.</summary>

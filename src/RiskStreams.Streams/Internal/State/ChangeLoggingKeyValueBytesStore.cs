@@ -3,7 +3,7 @@ using RiskStreams.Streams.State;
 namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>Writes every change to the task's changelog collector, then to the inner store.</summary>
-internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueBytesStore inner) : IKeyValueBytesStore
+internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueBytesStore inner) : IKeyValueBytesStore, IRestorableStore
 {
     private IStateStoreContext? _context;
 
@@ -28,6 +28,9 @@ internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueBytesStore inner)
     }
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to) => inner.Range(from, to);
+
+    /// <summary>Changelog records go to the inner store only: they are in the changelog already.</summary>
+    public void Restore(IReadOnlyList<ChangelogRecord> batch) => RestorableStore.Of(inner).Restore(batch);
 
     public void Flush() => inner.Flush();
 

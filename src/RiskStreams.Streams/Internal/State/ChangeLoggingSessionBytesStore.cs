@@ -3,7 +3,7 @@ using RiskStreams.Streams.State;
 namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>Writes every change to the task's changelog (keys in <see cref="SessionKeySchema"/> layout), then to the inner store.</summary>
-internal sealed class ChangeLoggingSessionBytesStore(ISessionBytesStore inner) : ISessionBytesStore
+internal sealed class ChangeLoggingSessionBytesStore(ISessionBytesStore inner) : ISessionBytesStore, IRestorableStore
 {
     private IStateStoreContext? _context;
 
@@ -32,6 +32,9 @@ internal sealed class ChangeLoggingSessionBytesStore(ISessionBytesStore inner) :
 
     public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> FindSessionsByEndTime(long earliestSessionEndTime, long latestSessionEndTime) =>
         inner.FindSessionsByEndTime(earliestSessionEndTime, latestSessionEndTime);
+
+    /// <summary>Changelog records go to the inner store only: they are in the changelog already.</summary>
+    public void Restore(IReadOnlyList<ChangelogRecord> batch) => RestorableStore.Of(inner).Restore(batch);
 
     public void Flush() => inner.Flush();
 

@@ -6,7 +6,7 @@ namespace RiskStreams.Streams.Internal.State;
 /// Writes every stored version to the task's changelog with the version's own timestamp (so replaying the
 /// changelog rebuilds the same history), then to the inner store.
 /// </summary>
-internal sealed class ChangeLoggingVersionedBytesStore(IVersionedBytesStore inner) : IVersionedBytesStore
+internal sealed class ChangeLoggingVersionedBytesStore(IVersionedBytesStore inner) : IVersionedBytesStore, IRestorableStore
 {
     private IStateStoreContext? _context;
 
@@ -38,6 +38,9 @@ internal sealed class ChangeLoggingVersionedBytesStore(IVersionedBytesStore inne
     public VersionedRecord<byte[]>? Get(byte[] key) => inner.Get(key);
 
     public VersionedRecord<byte[]>? Get(byte[] key, long asOfTimestamp) => inner.Get(key, asOfTimestamp);
+
+    /// <summary>Changelog records go to the inner store only: they are in the changelog already.</summary>
+    public void Restore(IReadOnlyList<ChangelogRecord> batch) => RestorableStore.Of(inner).Restore(batch);
 
     public void Flush() => inner.Flush();
 

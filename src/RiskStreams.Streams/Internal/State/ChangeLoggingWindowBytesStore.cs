@@ -3,7 +3,7 @@ using RiskStreams.Streams.State;
 namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>Writes every change to the task's changelog (keys in <see cref="WindowKeySchema"/> layout), then to the inner store.</summary>
-internal sealed class ChangeLoggingWindowBytesStore(IWindowBytesStore inner) : IWindowBytesStore
+internal sealed class ChangeLoggingWindowBytesStore(IWindowBytesStore inner) : IWindowBytesStore, IRestorableStore
 {
     private IStateStoreContext? _context;
     private int _seqnum;
@@ -50,6 +50,24 @@ internal sealed class ChangeLoggingWindowBytesStore(IWindowBytesStore inner) : I
     public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> FetchAll(long timeFrom, long timeTo) => inner.FetchAll(timeFrom, timeTo);
 
     public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> All() => inner.All();
+
+    /// <summary>
+    /// Changelog records go to the inner store only; the sequence number continues after the largest restored one,
+    /// so a duplicate written later never reuses the changelog key of a restored one.
+    /// </summary>
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        RestorableStore.Of(inner).Restore(batch);
+        if (!RetainDuplicates)
+        {
+            return;
+        }
+
+        foreach (var record in batch)
+        {
+            _seqnum = Math.Max(_seqnum, WindowKeySchema.ExtractSeqnum(record.Key));
+        }
+    }
 
     public void Flush() => inner.Flush();
 

@@ -6,7 +6,7 @@ namespace RiskStreams.Streams.Internal.State;
 /// In-memory bytes store: a hash map for point reads and writes, plus a sorted key set so range
 /// scans visit only the keys in range.
 /// </summary>
-internal sealed class InMemoryKeyValueBytesStore(string name) : IKeyValueBytesStore
+internal sealed class InMemoryKeyValueBytesStore(string name) : IKeyValueBytesStore, IRestorableStore
 {
     private readonly Dictionary<byte[], byte[]> _values = new(ByteArrayComparer.Instance);
     private readonly SortedSet<byte[]> _keys = new(ByteArrayComparer.Instance);
@@ -65,6 +65,14 @@ internal sealed class InMemoryKeyValueBytesStore(string name) : IKeyValueBytesSt
         }
 
         return result;
+    }
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        foreach (var record in batch)
+        {
+            Put(record.Key, record.Value);
+        }
     }
 
     public void Flush()

@@ -11,7 +11,7 @@ namespace RiskStreams.Streams.Internal.State;
 /// before a session aggregation with retention = gap + grace closes it; keeping it that millisecond
 /// longer lets such a session still merge and be emitted on close.)
 /// </summary>
-internal sealed class InMemorySessionBytesStore(string name, long retentionPeriodMs) : ISessionBytesStore
+internal sealed class InMemorySessionBytesStore(string name, long retentionPeriodMs) : ISessionBytesStore, IRestorableStore
 {
     private readonly Dictionary<byte[], KeySessions> _byKey = new(ByteArrayComparer.Instance);
     private readonly TimeSortedList<HashSet<KeySessions>> _keysByEnd = new(16);
@@ -99,6 +99,14 @@ internal sealed class InMemorySessionBytesStore(string name, long retentionPerio
         }
 
         return result;
+    }
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        foreach (var record in batch)
+        {
+            Put(SessionKeySchema.FromStoreKey(record.Key), record.Value);
+        }
     }
 
     public void Flush()

@@ -7,7 +7,7 @@ namespace RiskStreams.Streams.Internal.State;
 /// one's timestamp). Writing a key drops its versions that stopped being valid before the history cut-off
 /// (observed stream time minus history retention); the version valid at the cut-off is kept.
 /// </summary>
-internal sealed class InMemoryVersionedBytesStore(string name, long historyRetentionMs) : IVersionedBytesStore
+internal sealed class InMemoryVersionedBytesStore(string name, long historyRetentionMs) : IVersionedBytesStore, IRestorableStore
 {
     private readonly Dictionary<byte[], List<Version>> _versions = new(ByteArrayComparer.Instance);
     private long _observedStreamTime = long.MinValue;
@@ -88,6 +88,15 @@ internal sealed class InMemoryVersionedBytesStore(string name, long historyReten
         }
 
         return new VersionedRecord<byte[]>(value, chain[i].Timestamp, i + 1 < chain.Count ? chain[i + 1].Timestamp : null);
+    }
+
+    /// <summary>Each changelog record is one version: the record timestamp is the version's timestamp.</summary>
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        foreach (var record in batch)
+        {
+            Put(record.Key, record.Value, record.Timestamp);
+        }
     }
 
     public void Flush()

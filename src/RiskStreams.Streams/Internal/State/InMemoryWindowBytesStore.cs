@@ -12,7 +12,7 @@ namespace RiskStreams.Streams.Internal.State;
 /// start at or before observed stream time (the largest start written) minus the retention period
 /// is expired: it is dropped and writes to it are ignored.
 /// </summary>
-internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriodMs, long windowSizeMs, bool retainDuplicates) : IWindowBytesStore
+internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriodMs, long windowSizeMs, bool retainDuplicates) : IWindowBytesStore, IRestorableStore
 {
     private readonly Dictionary<byte[], KeyWindows> _byKey = new(ByteArrayComparer.Instance);
     private readonly TimeSortedList<HashSet<KeyWindows>> _keysByStart = new(16);
@@ -36,7 +36,19 @@ internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriod
     {
     }
 
-    public void Put(byte[] key, byte[]? value, long windowStart)
+    public void Put(byte[] key, byte[]? value, long windowStart) => Put(key, value, windowStart, restoredSeqnum: null);
+
+    /// <summary>Applies changelog records (store-layout keys); duplicates keep their logged sequence numbers.</summary>
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        foreach (var record in batch)
+        {
+            var key = WindowKeySchema.ExtractKey(record.Key).ToArray();
+            Put(key, record.Value, WindowKeySchema.ExtractWindowStart(record.Key), WindowKeySchema.ExtractSeqnum(record.Key));
+        }
+    }
+
+    private void Put(byte[] key, byte[]? value, long windowStart, int? restoredSeqnum)
     {
         ArgumentNullException.ThrowIfNull(key);
         _observedStreamTime = Math.Max(_observedStreamTime, windowStart);
@@ -54,12 +66,17 @@ internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriod
                 _byKey[key] = windows;
             }
 
-            if (RetainDuplicates)
+            if (restoredSeqnum is { } restored)
+            {
+                // Later duplicates continue after the restored ones, as the change-logging layer above does.
+                _seqnum = Math.Max(_seqnum, restored);
+            }
+            else if (RetainDuplicates)
             {
                 _seqnum = (_seqnum + 1) & int.MaxValue;
             }
 
-            windows.Put(windowStart, value, _seqnum);
+            windows.Put(windowStart, value, restoredSeqnum ?? _seqnum);
             _keysByStart.GetOrAdd(windowStart, static _ => new HashSet<KeyWindows>(), 0).Add(windows);
         }
         else if (!RetainDuplicates && _byKey.TryGetValue(key, out var windows) && windows.Remove(windowStart))

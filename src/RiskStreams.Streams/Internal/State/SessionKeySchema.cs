@@ -16,4 +16,13 @@ internal static class SessionKeySchema
         BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(key.Length + TimestampSize), session.Window.StartMs);
         return bytes;
     }
+
+    /// <summary>The session a store-layout key names.</summary>
+    public static Windowed<byte[]> FromStoreKey(ReadOnlySpan<byte> storeKey)
+    {
+        var keyLength = storeKey.Length - (2 * TimestampSize);
+        var end = BinaryPrimitives.ReadInt64BigEndian(storeKey[keyLength..]);
+        var start = BinaryPrimitives.ReadInt64BigEndian(storeKey[(keyLength + TimestampSize)..]);
+        return new Windowed<byte[]>(storeKey[..keyLength].ToArray(), new Window(start, end));
+    }
 }

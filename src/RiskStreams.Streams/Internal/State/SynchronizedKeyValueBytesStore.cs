@@ -6,7 +6,7 @@ namespace RiskStreams.Streams.Internal.State;
 /// Serializes access to a bytes store that one thread writes while others read: a global store is filled by the
 /// global-state updater and read by every stream task.
 /// </summary>
-internal sealed class SynchronizedKeyValueBytesStore(IKeyValueBytesStore inner) : IKeyValueBytesStore
+internal sealed class SynchronizedKeyValueBytesStore(IKeyValueBytesStore inner) : IKeyValueBytesStore, IRestorableStore
 {
     private readonly Lock _lock = new();
 
@@ -55,6 +55,14 @@ internal sealed class SynchronizedKeyValueBytesStore(IKeyValueBytesStore inner) 
         {
             // Materialized under the lock so readers never see a half-applied write.
             return inner.Range(from, to).ToList();
+        }
+    }
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        lock (_lock)
+        {
+            RestorableStore.Of(inner).Restore(batch);
         }
     }
 

@@ -4,7 +4,7 @@ namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>The typed top layer: serdes between the processor's types and the bytes below.</summary>
 internal sealed class TypedKeyValueStore<TKey, TValue>(IKeyValueBytesStore inner, Serde<TKey> keySerde, Serde<TValue> valueSerde)
-    : IKeyValueStore<TKey, TValue>
+    : IKeyValueStore<TKey, TValue>, IRestorableStore
 {
     private string _topic = inner.Name;
 
@@ -51,6 +51,8 @@ internal sealed class TypedKeyValueStore<TKey, TValue>(IKeyValueBytesStore inner
     public IEnumerable<KeyValuePair<TKey, TValue>> Range(TKey from, TKey to) => Decode(inner.Range(Key(from), Key(to)));
 
     public IEnumerable<KeyValuePair<TKey, TValue>> All() => Decode(inner.Range(null, null));
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch) => RestorableStore.Of(inner).Restore(batch);
 
     public void Flush() => inner.Flush();
 

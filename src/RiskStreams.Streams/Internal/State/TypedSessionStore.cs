@@ -4,7 +4,7 @@ namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>The typed top layer of a session store: serdes between the processor's types and the bytes below.</summary>
 internal sealed class TypedSessionStore<TKey, TAggregate>(ISessionBytesStore inner, Serde<TKey> keySerde, Serde<TAggregate> valueSerde)
-    : ISessionStore<TKey, TAggregate>
+    : ISessionStore<TKey, TAggregate>, IRestorableStore
 {
     private string _topic = inner.Name;
 
@@ -37,6 +37,8 @@ internal sealed class TypedSessionStore<TKey, TAggregate>(ISessionBytesStore inn
         inner.Put(new Windowed<byte[]>(SerializeKey(session.Key), session.Window), aggregate is null ? null : valueSerde.Serialize(_topic, aggregate));
 
     public void Remove(Windowed<TKey> session) => inner.Put(new Windowed<byte[]>(SerializeKey(session.Key), session.Window), null);
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch) => RestorableStore.Of(inner).Restore(batch);
 
     public void Flush() => inner.Flush();
 

@@ -4,7 +4,7 @@ namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>The typed top layer of a versioned store: serdes between the processor's types and the bytes below.</summary>
 internal sealed class TypedVersionedKeyValueStore<TKey, TValue>(IVersionedBytesStore inner, Serde<TKey> keySerde, Serde<TValue> valueSerde)
-    : IVersionedKeyValueStore<TKey, TValue>
+    : IVersionedKeyValueStore<TKey, TValue>, IRestorableStore
 {
     private string _topic = inner.Name;
 
@@ -34,6 +34,8 @@ internal sealed class TypedVersionedKeyValueStore<TKey, TValue>(IVersionedBytesS
         var existing = inner.Get(k, timestamp);
         return inner.Put(k, null, timestamp).Stored ? Decode(existing) : null;
     }
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch) => RestorableStore.Of(inner).Restore(batch);
 
     public void Flush() => inner.Flush();
 

@@ -9,7 +9,7 @@ namespace RiskStreams.Streams.Internal.State;
 /// record (Kafka Streams' timestamped-store value layout); its plain view hides the prefix.
 /// </summary>
 internal sealed class TypedWindowStore<TKey, TValue>(IWindowBytesStore inner, Serde<TKey> keySerde, Serde<TValue> valueSerde, bool timestamped)
-    : IWindowStore<TKey, TValue>, ITimestampedWindowStore<TKey, TValue>
+    : IWindowStore<TKey, TValue>, ITimestampedWindowStore<TKey, TValue>, IRestorableStore
 {
     private const int TimestampSize = sizeof(long);
     private const long NoTimestamp = -1;
@@ -78,6 +78,8 @@ internal sealed class TypedWindowStore<TKey, TValue>(IWindowBytesStore inner, Se
     }
 
     public List<KeyValuePair<Windowed<TKey>, ValueAndTimestamp<TValue>>> FetchAllTimestamped(long timeFrom, long timeTo) => Decode(inner.FetchAll(timeFrom, timeTo));
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch) => RestorableStore.Of(inner).Restore(batch);
 
     public void Flush() => inner.Flush();
 

@@ -23,6 +23,18 @@ internal sealed class ActiveTask(StreamTask task, PartitionGroup group, string t
     /// <summary>Set under <see cref="Gate"/> when the task closes; its stores must not be read afterwards.</summary>
     public bool Closed { get; set; }
 
+    /// <summary>False while the task's stores are restoring: it processes, punctuates and commits only once set.</summary>
+    public bool Running { get; set; }
+
+    /// <summary>Changelog topic of each logged store, by store name.</summary>
+    public IReadOnlyDictionary<string, string> ChangelogTopics { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Sends the task's store changes to their changelogs; null when no store is logged.</summary>
+    public ChangelogCollector? Changelog { get; init; }
+
+    /// <summary>The locked local directory of a task with persistent stores; null otherwise.</summary>
+    public TaskDirectory? Directory { get; init; }
+
     public bool HasStore(string name)
     {
         foreach (var store in Task.Subtopology.Stores)

@@ -6,7 +6,7 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 
 /// <summary>
 /// Startup against the cluster: reads topic metadata, plans partition counts (<see cref="TopicPlanner"/>), checks
-/// existing internal topics, creates the missing ones (through <see cref="StreamsOptions.InternalTopicCreator"/> or
+/// existing internal topics (repartition and changelog) have the planned partition counts, creates the missing ones (through <see cref="StreamsOptions.InternalTopicCreator"/> or
 /// the AdminClient, tolerating "already exists") and waits until the cluster metadata shows them.
 /// </summary>
 internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions options, ILogger logger)
@@ -19,7 +19,7 @@ internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions op
         var counts = PartitionCounts();
         var plan = TopicPlanner.Plan(topology, options.ApplicationId, counts);
         var missing = new List<(string Topic, int Partitions)>();
-        foreach (var (topic, partitions) in plan.InternalTopics)
+        foreach (var (topic, partitions) in plan.InternalTopics.Concat(plan.ChangelogTopics))
         {
             if (!counts.TryGetValue(topic, out var existing))
             {
@@ -42,7 +42,8 @@ internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions op
         }
         else
         {
-            await CreateAsync(missing).ConfigureAwait(false);
+            var changelogs = plan.ChangelogTopics.Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
+            await CreateAsync(missing, changelogs).ConfigureAwait(false);
         }
 
         RuntimeLog.InternalTopicsCreated(logger, options.ApplicationId, string.Join(", ", missing.Select(t => $"{t.Topic} ({t.Partitions})")));
@@ -64,14 +65,15 @@ internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions op
         return counts;
     }
 
-    private async Task CreateAsync(List<(string Topic, int Partitions)> topics)
+    /// <summary>Repartition topics are deleted by retention; changelogs are compacted (the latest value per key is the store).</summary>
+    private async Task CreateAsync(List<(string Topic, int Partitions)> topics, HashSet<string> changelogs)
     {
         var specifications = topics.Select(t => new TopicSpecification
         {
             Name = t.Topic,
             NumPartitions = t.Partitions,
             ReplicationFactor = -1,
-            Configs = new Dictionary<string, string> { ["cleanup.policy"] = "delete" },
+            Configs = new Dictionary<string, string> { ["cleanup.policy"] = changelogs.Contains(t.Topic) ? "compact" : "delete" },
         });
         try
         {

@@ -39,6 +39,20 @@ internal static class KafkaClientFactory
         return config;
     }
 
+    /// <summary>
+    /// The consumer a stream thread restores changelogs with: assigned partitions only (the group id is never joined,
+    /// nothing is committed), end-of-partition events to notice the end of a changelog with gaps.
+    /// </summary>
+    public static ConsumerConfig RestoreConsumer(StreamsOptions options, string clientId)
+    {
+        var config = Consumer(options, clientId);
+        config.GroupId = $"{options.ApplicationId}-restore";
+        config.EnableAutoCommit = false;
+        config.AutoOffsetReset = AutoOffsetReset.Earliest;
+        config.EnablePartitionEof = true;
+        return config;
+    }
+
     public static ProducerConfig Producer(StreamsOptions options, string clientId)
     {
         var config = new ProducerConfig

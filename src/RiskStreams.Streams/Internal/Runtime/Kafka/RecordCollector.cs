@@ -4,9 +4,10 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 
 /// <summary>
 /// The output side of a stream thread: sends its tasks' records through the thread's producer (the producer's
-/// murmur2 partitioner picks the partition from the serialized key), waits when the producer's queue is full, and
-/// keeps the first delivery failure, which fails the thread at the next send, flush or loop — unless the production
-/// exception handler skips it (then the refused record goes to the dead-letter topic, if there is one).
+/// murmur2 partitioner picks the partition from the serialized key, unless a partition is given), waits when the
+/// producer's queue is full, and keeps the first delivery failure, which fails the thread at the next send, flush or
+/// loop — unless the production exception handler skips it (then the refused record goes to the dead-letter topic, if
+/// there is one).
 /// </summary>
 internal sealed class RecordCollector : IRecordSink
 {
@@ -32,7 +33,11 @@ internal sealed class RecordCollector : IRecordSink
     /// <summary>True once a record failed to be delivered.</summary>
     public bool HasFailed => Volatile.Read(ref _failure) is not null;
 
-    public void Send(string topic, byte[]? key, byte[]? value, long timestampMs, Headers? headers = null)
+    public void Send(string topic, byte[]? key, byte[]? value, long timestampMs, Headers? headers = null) =>
+        Send(topic, Partition.Any, key, value, timestampMs, headers);
+
+    /// <summary>Sends to <paramref name="partition"/> of <paramref name="topic"/> (changelogs: the task's partition), not to the partitioner's choice.</summary>
+    public void Send(string topic, Partition partition, byte[]? key, byte[]? value, long timestampMs, Headers? headers = null)
     {
         ThrowIfFailed();
         var message = new Message<byte[]?, byte[]?>
@@ -46,7 +51,14 @@ internal sealed class RecordCollector : IRecordSink
         {
             try
             {
-                _producer.Produce(topic, message, _onDelivery);
+                if (partition == Partition.Any)
+                {
+                    _producer.Produce(topic, message, _onDelivery);
+                }
+                else
+                {
+                    _producer.Produce(new TopicPartition(topic, partition), message, _onDelivery);
+                }
                 return;
             }
             catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)

@@ -27,4 +27,22 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(108, LogLevel.Information, "{Thread}: following partitions {Assigned}, no longer {Unassigned}")]
     public static partial void FollowersChanged(ILogger logger, string thread, string assigned, string unassigned);
+
+    [LoggerMessage(109, LogLevel.Information, "{Thread}: task {TaskId} restoring store {Store} from {Partition}, offsets {Start} to {End}")]
+    public static partial void RestoreStarted(ILogger logger, string thread, TaskId taskId, string store, string partition, long start, long end);
+
+    [LoggerMessage(110, LogLevel.Information, "{Thread}: task {TaskId} restored store {Store} from {Partition}: {Restored} records applied, {Skipped} skipped (made by processing to be replayed), {ElapsedMs} ms")]
+    public static partial void RestoreCompleted(ILogger logger, string thread, TaskId taskId, string store, string partition, long restored, long skipped, long elapsedMs);
+
+    [LoggerMessage(111, LogLevel.Information, "{Thread}: task {TaskId} restored in {ElapsedMs} ms; processing starts")]
+    public static partial void TaskRestored(ILogger logger, string thread, TaskId taskId, long elapsedMs);
+
+    [LoggerMessage(112, LogLevel.Warning, "{Thread}: task {TaskId} waits for the lock of its state directory {Path} (another instance or thread still holds it)")]
+    public static partial void TaskDirectoryLocked(ILogger logger, string thread, TaskId taskId, string path);
+
+    [LoggerMessage(113, LogLevel.Warning, "{Thread}: task {TaskId} discarded its checkpoint ({Reason}); its persistent stores restore from scratch")]
+    public static partial void CheckpointDiscarded(ILogger logger, string thread, TaskId taskId, string reason);
+
+    [LoggerMessage(114, LogLevel.Warning, "{Thread}: task {TaskId} could not write its checkpoint; it restores from scratch next time")]
+    public static partial void CheckpointFailed(ILogger logger, Exception exception, string thread, TaskId taskId);
 }

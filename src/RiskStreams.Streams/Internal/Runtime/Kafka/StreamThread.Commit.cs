@@ -14,6 +14,9 @@ internal sealed partial class StreamThread
     private void Commit(IReadOnlyList<ActiveTask> tasks, bool synchronous)
     {
         var started = Stopwatch.GetTimestamp();
+
+        // A restoring task has processed nothing and its stores may not be open yet.
+        tasks = [.. tasks.Where(t => t.Running)];
         foreach (var task in tasks)
         {
             lock (task.Gate)

@@ -26,7 +26,7 @@ internal sealed partial class StreamThread
         _moreWork = false;
         foreach (var task in _taskList)
         {
-            if (!task.Group.HasBuffered)
+            if (!task.Running || !task.Group.HasBuffered)
             {
                 continue;
             }
@@ -91,6 +91,11 @@ internal sealed partial class StreamThread
         var fired = 0;
         foreach (var task in _taskList)
         {
+            if (!task.Running)
+            {
+                continue;
+            }
+
             lock (task.Gate)
             {
                 fired += task.Task.PunctuateWallClock();

@@ -17,6 +17,9 @@ internal sealed partial class StreamThread
     private volatile TaskId[] _activeTaskIds = [];
     private bool _followersChanged;
 
+    /// <summary>Set between a revocation and the assignment that completes the rebalance.</summary>
+    private bool _assignmentPending;
+
     private void OnAssigned(List<TopicPartition> partitions)
     {
         Log.Assigned(_logger, Name, string.Join(",", partitions));
@@ -30,17 +33,33 @@ internal sealed partial class StreamThread
         }
 
         PublishTaskIds();
-        SetState(StreamsState.Running);
+        _assignmentPending = false;
+        if (!_restorer!.HasWork)
+        {
+            SetState(StreamsState.Running);
+        }
     }
 
     private void OnRevoked(List<TopicPartitionOffset> partitions)
     {
         Log.Revoked(_logger, Name, string.Join(",", partitions.Select(p => p.TopicPartition)));
         StreamsMetrics.Rebalances.Add(1, _threadTag, new KeyValuePair<string, object?>("kind", "revoked"));
+        _assignmentPending = true;
         SetState(StreamsState.Rebalancing);
         var revoked = TasksOf(partitions);
         if (revoked.Count == 0)
         {
+            return;
+        }
+
+        if (_abandon)
+        {
+            foreach (var task in revoked)
+            {
+                CloseTask(task, clean: false);
+            }
+
+            PublishTaskIds();
             return;
         }
 
@@ -58,6 +77,7 @@ internal sealed partial class StreamThread
         // The group went on without this member: the partitions may have a new owner already, so nothing is committed.
         Log.Revoked(_logger, Name, $"lost {string.Join(",", partitions.Select(p => p.TopicPartition))}");
         StreamsMetrics.Rebalances.Add(1, _threadTag, new KeyValuePair<string, object?>("kind", "lost"));
+        _assignmentPending = true;
         SetState(StreamsState.Rebalancing);
         foreach (var task in TasksOf(partitions))
         {
@@ -90,10 +110,20 @@ internal sealed partial class StreamThread
             queues[i] = new RecordQueue(new TopicPartition(sub.SourceTopics[i], partition));
         }
 
-        var streamTask = new StreamTask(id, sub.Subtopology, _options.ApplicationId, _collector!, WallClockMs, t => _topology.ResolveTopic(_options.ApplicationId, t));
+        StreamTask? created = null;
+        var changelog = sub.ChangelogTopics.Count == 0
+            ? null
+            : new ChangelogCollector(_collector!, sub.ChangelogTopics, partition, queues, () => created!.Context.StreamTime);
+        var directory = TaskDirectory.For(_options, id);
+        var streamTask = created = new StreamTask(id, sub.Subtopology, _options.ApplicationId, _collector!, WallClockMs,
+            t => _topology.ResolveTopic(_options.ApplicationId, t), changelog, directory);
         streamTask.Context.GlobalStores = _globalStores;
-        streamTask.Initialize();
-        var task = new ActiveTask(streamTask, new PartitionGroup(queues, _maxTaskIdleMs), Name);
+        var task = new ActiveTask(streamTask, new PartitionGroup(queues, _maxTaskIdleMs), Name)
+        {
+            ChangelogTopics = sub.ChangelogTopics,
+            Changelog = changelog,
+            Directory = streamTask.Context.Stores.Any(s => s.Persistent) ? new TaskDirectory(directory) : null,
+        };
         foreach (var queue in queues)
         {
             _queuesByTopic[queue.Partition.Topic][partition] = queue;
@@ -106,8 +136,18 @@ internal sealed partial class StreamThread
 
         _tasks.Add(id, task);
         _taskList.Add(task);
-        _registry.Add(task);
         RuntimeLog.TaskCreated(_logger, Name, id, string.Join(",", queues.Select(q => q.Partition)));
+        if (task.Changelog is null && task.Directory is null)
+        {
+            // Nothing to restore: the task runs at once.
+            streamTask.Initialize();
+            StartProcessing(task);
+        }
+        else
+        {
+            // Restored in the poll loop, outside this rebalance callback; its records wait in its queues meanwhile.
+            _restorer!.Add(task);
+        }
     }
 
     /// <summary>Closes every task; clean means the caller committed them just before.</summary>
@@ -123,9 +163,16 @@ internal sealed partial class StreamThread
 
     private void CloseTask(ActiveTask task, bool clean)
     {
+        var wasRunning = task.Running;
+        if (!wasRunning)
+        {
+            _restorer?.Remove(task);
+        }
+
         lock (task.Gate)
         {
             task.Closed = true;
+            task.Running = false;
             try
             {
                 task.Task.Close();
@@ -135,6 +182,13 @@ internal sealed partial class StreamThread
                 RuntimeLog.CloseFailed(_logger, e, Name);
             }
         }
+
+        if (clean && wasRunning)
+        {
+            WriteCheckpoint(task);
+        }
+
+        task.Directory?.Dispose();
 
         task.Group.Clear();
         var resume = new List<TopicPartition>();

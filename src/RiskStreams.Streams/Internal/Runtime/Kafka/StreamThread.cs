@@ -12,6 +12,7 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 internal sealed partial class StreamThread
 {
     private const int MaxPollRecords = 1000;
+    private const int RestoringPollTimeoutMs = 5;
 
     private readonly TopicPlan _plan;
     private readonly Topology _topology;
@@ -26,9 +27,11 @@ internal sealed partial class StreamThread
     private readonly long _maxTaskIdleMs;
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private RecordCollector? _collector;
+    private StoreRestorer? _restorer;
     private Exception? _fatalClientError;
     private StreamsState _state = StreamsState.Created;
     private volatile bool _stopRequested;
+    private volatile bool _abandon;
     private long _nextCommitMs;
     private readonly Func<string, IStateStore?>? _globalStores;
     private readonly KeyValuePair<string, object?> _threadTag;
@@ -83,6 +86,16 @@ internal sealed partial class StreamThread
     /// <summary>Asks the thread to finish its current batch, commit, close its tasks and leave the group.</summary>
     public void RequestStop() => _stopRequested = true;
 
+    /// <summary>
+    /// Stops as if the process died between commits (for tests): nothing is flushed or committed, tasks close dirty
+    /// (no checkpoint); only the group is left at once instead of after the session timeout.
+    /// </summary>
+    public void RequestAbandon()
+    {
+        _abandon = true;
+        _stopRequested = true;
+    }
+
     private static long NowMs() => Environment.TickCount64;
 
     private static long WallClockMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -104,6 +117,7 @@ internal sealed partial class StreamThread
                 .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
                 .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
                 .Build();
+            _restorer = new StoreRestorer(_options, Name, _logger, () => _consumer);
             SetState(StreamsState.Rebalancing);
             _consumer.Subscribe(_plan.AnchorTopics);
             _nextCommitMs = NowMs() + _commitIntervalMs;
@@ -113,8 +127,16 @@ internal sealed partial class StreamThread
             }
 
             SetState(StreamsState.PendingShutdown);
-            Commit(_taskList, synchronous: true);
-            CloseTasks(clean: true);
+            if (_abandon)
+            {
+                CloseTasks(clean: false);
+            }
+            else
+            {
+                Commit(_taskList, synchronous: true);
+                CloseTasks(clean: true);
+            }
+
             ReconcileFollowers();
             _consumer.Close();
             SetState(StreamsState.NotRunning);
@@ -128,6 +150,7 @@ internal sealed partial class StreamThread
         }
         finally
         {
+            DisposeRestorer();
             _consumer?.Dispose();
             producer?.Dispose();
             _completion.TrySetResult();
@@ -143,6 +166,7 @@ internal sealed partial class StreamThread
         }
 
         Poll(PollTimeoutMs());
+        RestoreTasks();
         ProcessTasks(NowMs());
         PunctuateWallClock();
         ApplyPauseAndResume();
@@ -215,6 +239,12 @@ internal sealed partial class StreamThread
 
         var now = NowMs();
         var timeout = Math.Min((long)_options.PollTimeout.TotalMilliseconds, _nextCommitMs - now);
+        if (_restorer!.HasWork)
+        {
+            // Restoring reads its own consumer in between; the group consumer only needs to keep being polled.
+            timeout = Math.Min(timeout, RestoringPollTimeoutMs);
+        }
+
         foreach (var task in _taskList)
         {
             timeout = Math.Min(timeout, task.Group.NextIdleDeadline - now);

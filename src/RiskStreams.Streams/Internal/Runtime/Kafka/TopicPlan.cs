@@ -1,14 +1,16 @@
 namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 
-/// <summary>How a topology maps onto the cluster's topics: per sub-topology sources, and the internal topics to create.</summary>
+/// <summary>How a topology maps onto the cluster's topics: per sub-topology sources, and the internal topics (repartition, changelog) to create.</summary>
 internal sealed class TopicPlan
 {
     private readonly Dictionary<string, SubtopologyPlan> _byTopic = new(StringComparer.Ordinal);
 
-    public TopicPlan(IReadOnlyList<SubtopologyPlan> subtopologies, IReadOnlyList<(string Topic, int Partitions)> internalTopics)
+    public TopicPlan(IReadOnlyList<SubtopologyPlan> subtopologies, IReadOnlyList<(string Topic, int Partitions)> internalTopics,
+        IReadOnlyList<(string Topic, int Partitions)> changelogTopics)
     {
         Subtopologies = subtopologies;
         InternalTopics = internalTopics;
+        ChangelogTopics = changelogTopics;
         foreach (var plan in subtopologies)
         {
             foreach (var topic in plan.SourceTopics)
@@ -24,6 +26,9 @@ internal sealed class TopicPlan
 
     /// <summary>Repartition topics with their real names and the partition counts they must have.</summary>
     public IReadOnlyList<(string Topic, int Partitions)> InternalTopics { get; }
+
+    /// <summary>Changelog topics of logged stores (compacted where the cluster can), with the partition counts they must have.</summary>
+    public IReadOnlyList<(string Topic, int Partitions)> ChangelogTopics { get; }
 
     /// <summary>The topics the consumer group subscribes to: one per sub-topology.</summary>
     public IReadOnlyList<string> AnchorTopics { get; }

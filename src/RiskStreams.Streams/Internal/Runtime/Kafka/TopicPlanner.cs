@@ -49,7 +49,10 @@ internal static class TopicPlanner
 
                 var partitions = Partitions(sub, repartition, writers, partitionsOf, partitionCounts);
                 partitionsOf[sub.Id] = partitions;
-                plans[sub.Id] = new SubtopologyPlan(sub, [.. sub.SourceTopics.Select(t => topology.ResolveTopic(applicationId, t))], partitions);
+                plans[sub.Id] = new SubtopologyPlan(sub, [.. sub.SourceTopics.Select(t => topology.ResolveTopic(applicationId, t))], partitions)
+                {
+                    ChangelogTopics = sub.Stores.Where(s => s.LoggingEnabled).ToDictionary(s => s.Name, s => ChangelogTopic(applicationId, s.Name), StringComparer.Ordinal),
+                };
                 progress = true;
             }
         }
@@ -72,8 +75,12 @@ internal static class TopicPlanner
             internalTopics.Add((topology.ResolveTopic(applicationId, topic), partitions));
         }
 
-        return new TopicPlan([.. plans.Select(p => p!)], internalTopics);
+        var changelogTopics = plans.SelectMany(p => p!.ChangelogTopics.Values.Select(t => (t, p.Partitions))).OrderBy(t => t.t, StringComparer.Ordinal).ToList();
+        return new TopicPlan([.. plans.Select(p => p!)], internalTopics, changelogTopics);
     }
+
+    /// <summary>The changelog topic of a logged store: <c>{applicationId}-{store}-changelog</c>.</summary>
+    public static string ChangelogTopic(string applicationId, string storeName) => $"{applicationId}-{storeName}-changelog";
 
     private static void ThrowIfMissing(IReadOnlyList<Subtopology> subtopologies, IReadOnlySet<string> repartition, IReadOnlyDictionary<string, int> partitionCounts)
     {

@@ -1,0 +1,125 @@
+using Confluent.Kafka;
+
+namespace RiskStreams.Streams.Internal.Runtime.Kafka;
+
+/// <summary>
+/// Sends one task's store changes to their changelog topics: partition = the task's partition (set explicitly, not
+/// picked by the partitioner), timestamp = the change's, and headers with the task's input position and stream time
+/// (see <see cref="ChangelogHeaders"/>). A change made in a punctuation carries the position of the last processed
+/// record, because the queues' positions only move when a record is taken.
+/// </summary>
+internal sealed class ChangelogCollector : IChangelogCollector
+{
+    private readonly RecordCollector _collector;
+    private readonly IReadOnlyDictionary<string, string> _topicsByStore;
+    private readonly int _partition;
+    private readonly IReadOnlyList<RecordQueue> _queues;
+    private readonly Func<long> _streamTime;
+    private readonly long[] _startOffsets;
+    private readonly long[] _encodedOffsets;
+    private byte[]? _position;
+    private long _encodedStreamTime = long.MinValue;
+    private byte[] _streamTimeBytes = ChangelogHeaders.EncodeStreamTime(long.MinValue);
+
+    /// <param name="collector">The thread's output.</param>
+    /// <param name="topicsByStore">Changelog topic of each logged store.</param>
+    /// <param name="partition">The task's partition.</param>
+    /// <param name="queues">The task's input queues, whose offsets are the position.</param>
+    /// <param name="streamTime">The task's stream time.</param>
+    public ChangelogCollector(RecordCollector collector, IReadOnlyDictionary<string, string> topicsByStore, int partition, IReadOnlyList<RecordQueue> queues, Func<long> streamTime)
+    {
+        _collector = collector;
+        _topicsByStore = topicsByStore;
+        _partition = partition;
+        _queues = queues;
+        _streamTime = streamTime;
+        _startOffsets = new long[queues.Count];
+        _encodedOffsets = new long[queues.Count];
+        Array.Fill(_startOffsets, -1);
+        Array.Fill(_encodedOffsets, -1);
+    }
+
+    /// <summary>
+    /// The committed offsets the task's state reflects after restoration: the position of a partition the task has
+    /// not processed anything from since.
+    /// </summary>
+    public void SetStartPosition(IReadOnlyDictionary<TopicPartition, long> committed)
+    {
+        for (var i = 0; i < _queues.Count; i++)
+        {
+            _startOffsets[i] = committed.TryGetValue(_queues[i].Partition, out var offset) ? offset : -1;
+        }
+
+        _position = null;
+    }
+
+    public void Append(string storeName, byte[] key, byte[]? value, long timestamp)
+    {
+        if (!_topicsByStore.TryGetValue(storeName, out var topic))
+        {
+            throw new InvalidOperationException($"Store '{storeName}' logs changes but has no changelog topic in task partition {_partition}.");
+        }
+
+        var streamTime = _streamTime();
+        if (streamTime != _encodedStreamTime)
+        {
+            _streamTimeBytes = ChangelogHeaders.EncodeStreamTime(streamTime);
+            _encodedStreamTime = streamTime;
+        }
+
+        var headers = new Headers
+        {
+            { ChangelogHeaders.Position, EncodedPosition() },
+            { ChangelogHeaders.StreamTime, _streamTimeBytes },
+        };
+        _collector.Send(topic, _partition, key, value, Math.Max(0, timestamp), headers);
+    }
+
+    /// <summary>The task's input position now: the next offset of each input partition it has one for.</summary>
+    public Dictionary<TopicPartition, long> CurrentPosition()
+    {
+        var position = new Dictionary<TopicPartition, long>();
+        for (var i = 0; i < _queues.Count; i++)
+        {
+            if (Offset(i) is var offset and >= 0)
+            {
+                position[_queues[i].Partition] = offset;
+            }
+        }
+
+        return position;
+    }
+
+    /// <summary>The encoded position, re-encoded only when an input offset moved since the last change.</summary>
+    private byte[] EncodedPosition()
+    {
+        var changed = _position is null;
+        for (var i = 0; i < _queues.Count; i++)
+        {
+            var offset = Offset(i);
+            if (offset != _encodedOffsets[i])
+            {
+                _encodedOffsets[i] = offset;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            var entries = new List<TopicPartitionOffset>(_queues.Count);
+            for (var i = 0; i < _queues.Count; i++)
+            {
+                if (_encodedOffsets[i] >= 0)
+                {
+                    entries.Add(new TopicPartitionOffset(_queues[i].Partition, _encodedOffsets[i]));
+                }
+            }
+
+            _position = ChangelogHeaders.EncodePosition(entries);
+        }
+
+        return _position!;
+    }
+
+    private long Offset(int queue) => _queues[queue].CommitOffset >= 0 ? _queues[queue].CommitOffset : _startOffsets[queue];
+}
