@@ -54,6 +54,7 @@ root.Add(run);
 root.Add(DescribeCommand.Create());
 root.Add(PolicyCommand.Create());
 root.Add(BacktestCommand.Create());
+root.Add(RiskStreams.Service.Commands.ResetCommand.Create());
 root.Add(verbose);
 return await root.Parse(args).InvokeAsync();
 
