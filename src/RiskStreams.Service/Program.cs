@@ -55,6 +55,7 @@ root.Add(DescribeCommand.Create());
 root.Add(PolicyCommand.Create());
 root.Add(BacktestCommand.Create());
 root.Add(BenchCommand.Create(Guard));
+root.Add(RiskStreams.Service.Commands.ResetCommand.Create());
 root.Add(verbose);
 return await root.Parse(args).InvokeAsync();
 
