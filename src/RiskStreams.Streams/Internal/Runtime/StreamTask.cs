@@ -9,11 +9,13 @@ internal sealed class StreamTask
     private readonly Dictionary<string, ISourceNode> _sourcesByTopic = new(StringComparer.Ordinal);
     private readonly List<RuntimeNode> _nodes = [];
 
-    public StreamTask(TaskId id, Subtopology subtopology, string applicationId, IRecordSink collector, Func<long> wallClock, Func<string, string> resolveTopic, IChangelogCollector? changelog = null)
+    public StreamTask(
+        TaskId id, Subtopology subtopology, string applicationId, IRecordSink collector, Func<long> wallClock, Func<string, string> resolveTopic,
+        IChangelogCollector? changelog = null, string? stateDirectory = null, long cacheMaxBytes = 0)
     {
         Id = id;
         Subtopology = subtopology;
-        Context = new TaskContext(applicationId, id, collector, wallClock, resolveTopic, changelog);
+        Context = new TaskContext(applicationId, id, collector, wallClock, resolveTopic, changelog) { StateDirectory = stateDirectory, CacheMaxBytes = cacheMaxBytes };
         var runtime = subtopology.Nodes.ToDictionary(n => n.Name, n => n.CreateRuntime(), StringComparer.Ordinal);
         foreach (var node in subtopology.Nodes)
         {

@@ -87,7 +87,9 @@ internal sealed partial class StreamThread
             queues[i] = new RecordQueue(new TopicPartition(sub.SourceTopics[i], partition));
         }
 
-        var streamTask = new StreamTask(id, sub.Subtopology, _options.ApplicationId, _collector!, WallClockMs, t => _topology.ResolveTopic(_options.ApplicationId, t));
+        var streamTask = new StreamTask(
+            id, sub.Subtopology, _options.ApplicationId, _collector!, WallClockMs, t => _topology.ResolveTopic(_options.ApplicationId, t),
+            stateDirectory: Path.Combine(_options.StateDirectory, _options.ApplicationId, id.ToString()), cacheMaxBytes: _options.CacheMaxBytesBuffering);
         streamTask.Context.GlobalStores = _globalStores;
         streamTask.Initialize();
         var task = new ActiveTask(streamTask, new PartitionGroup(queues, _maxTaskIdleMs), Name);
