@@ -20,6 +20,9 @@ public sealed partial class TopologyTestDriver : IDisposable
     private readonly Dictionary<string, Queue<ConsumedRecord>> _outputs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _offsets = new(StringComparer.Ordinal);
     private readonly Queue<ConsumedRecord> _internal = new();
+
+    // Persistent stores of this driver's tasks live here, one directory per driver, deleted on dispose.
+    private readonly string _stateDirectory = Path.Combine(Path.GetTempPath(), "riskstreams-test-driver", Guid.NewGuid().ToString("N"));
     private long _wallClock;
     private bool _processing;
 
@@ -32,7 +35,10 @@ public sealed partial class TopologyTestDriver : IDisposable
         var collector = new Collector(this);
         foreach (var sub in topology.Subtopologies)
         {
-            var task = new StreamTask(new TaskId(sub.Id, 0), sub, _options.ApplicationId, collector, () => _wallClock, t => topology.ResolveTopic(_options.ApplicationId, t));
+            var id = new TaskId(sub.Id, 0);
+            var task = new StreamTask(
+                id, sub, _options.ApplicationId, collector, () => _wallClock, t => topology.ResolveTopic(_options.ApplicationId, t),
+                stateDirectory: Path.Combine(_stateDirectory, _options.ApplicationId, id.ToString()), cacheMaxBytes: _options.CacheMaxBytesBuffering);
             foreach (var topic in task.SourceTopics)
             {
                 _taskByTopic[topic] = task;
@@ -111,6 +117,10 @@ public sealed partial class TopologyTestDriver : IDisposable
         }
 
         CloseGlobalStores();
+        if (Directory.Exists(_stateDirectory))
+        {
+            Directory.Delete(_stateDirectory, recursive: true);
+        }
     }
 
     internal void Pipe(string topic, byte[]? key, byte[]? value, long timestamp, Headers? headers)

@@ -8,4 +8,7 @@ public sealed record TopologyTestDriverOptions
 
     /// <summary>Initial mocked wall-clock time, epoch milliseconds.</summary>
     public long InitialWallClockTimeMs { get; init; }
+
+    /// <summary>Record-cache bytes of each caching store (as <see cref="StreamsOptions.CacheMaxBytesBuffering"/>); default 0 = off.</summary>
+    public long CacheMaxBytesBuffering { get; init; }
 }

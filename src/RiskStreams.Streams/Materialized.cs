@@ -22,6 +22,13 @@ public sealed partial record Materialized<TKey, TValue>
     /// <summary>Whether the store has a changelog topic (default true).</summary>
     public bool LoggingEnabled { get; init; } = true;
 
+    /// <summary>
+    /// Whether a key-value or window store gets a record cache (default false): updates of a key are coalesced there and
+    /// reach the changelog and the store once per commit; its size is <see cref="StreamsOptions.CacheMaxBytesBuffering"/>
+    /// (0 = no cache). Records sent downstream are the same either way.
+    /// </summary>
+    public bool CachingEnabled { get; init; }
+
     /// <summary>How long windowed stores keep windows; null = window size + grace.</summary>
     public TimeSpan? Retention { get; init; }
 
@@ -33,6 +40,12 @@ public sealed partial record Materialized<TKey, TValue>
 
     /// <summary>Without a changelog topic.</summary>
     public Materialized<TKey, TValue> WithLoggingDisabled() => this with { LoggingEnabled = false };
+
+    /// <summary>With a record cache (see <see cref="CachingEnabled"/>).</summary>
+    public Materialized<TKey, TValue> WithCachingEnabled() => this with { CachingEnabled = true };
+
+    /// <summary>Without a record cache.</summary>
+    public Materialized<TKey, TValue> WithCachingDisabled() => this with { CachingEnabled = false };
 
     /// <summary>With a retention for windowed stores.</summary>
     public Materialized<TKey, TValue> WithRetention(TimeSpan retention) => this with { Retention = retention };

@@ -81,7 +81,9 @@ public sealed class SessionWindowedKStream<TKey, TValue>
         var supplier = m.SessionStoreSupplier;
         var retention = supplier?.RetentionPeriodMs ?? (m.Retention is { } r ? WindowTime.Milliseconds(r, nameof(materialized)) : minRetention);
         WindowStoreFactory.CheckRetention(storeName, retention, minRetention, "its inactivity gap plus the grace period");
-        supplier ??= new InMemorySessionBytesStoreSupplier(storeName, retention);
+        supplier ??= m.StoreType == StoreType.RocksDb
+            ? new RocksDbSessionBytesStoreSupplier(storeName, retention)
+            : new InMemorySessionBytesStoreSupplier(storeName, retention);
         var keySerde = m.KeySerde ?? _grouped.KeySerde ?? throw StoreFactory.MissingSerde(storeName, "key");
         var aggregateSerde = m.ValueSerde ?? valueSerde ?? throw StoreFactory.MissingSerde(storeName, "value");
         var store = new SessionStoreBuilder<TKey, TAggregate>(supplier, keySerde, aggregateSerde, m.LoggingEnabled);

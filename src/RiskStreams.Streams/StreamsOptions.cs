@@ -62,6 +62,13 @@ public sealed record StreamsOptions
     /// <summary>Told when task stores start, progress and finish restoring from their changelogs; optional.</summary>
     public IStateRestoreListener? RestoreListener { get; init; }
 
+    /// <summary>
+    /// Bytes of record cache each caching store of a task may hold (stores built with caching enabled, e.g.
+    /// <c>Materialized.WithCachingEnabled()</c>): repeated updates of a key are coalesced there and reach the changelog
+    /// and the store below once per commit (or when evicted). Downstream records are not affected. Default 0 = off.
+    /// </summary>
+    public long CacheMaxBytesBuffering { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
@@ -105,6 +112,11 @@ public sealed record StreamsOptions
         if (MaxTaskIdle < TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(MaxTaskIdle)} must be zero or positive, was {MaxTaskIdle}.", nameof(MaxTaskIdle));
+        }
+
+        if (CacheMaxBytesBuffering < 0)
+        {
+            throw new ArgumentException($"{nameof(CacheMaxBytesBuffering)} must be zero or positive, was {CacheMaxBytesBuffering}.", nameof(CacheMaxBytesBuffering));
         }
     }
 }

@@ -12,10 +12,12 @@ internal static class StoreFactory
             throw new InvalidOperationException($"Store '{name}' cannot be versioned: only tables read with StreamsBuilder.Table support a versioned store.");
         }
 
-        var supplier = materialized?.KeyValueStoreSupplier ?? Stores.InMemoryKeyValueStore(name);
+        var supplier = materialized?.KeyValueStoreSupplier
+            ?? (materialized?.StoreType == StoreType.RocksDb ? Stores.PersistentKeyValueStore(name) : Stores.InMemoryKeyValueStore(name));
         var key = materialized?.KeySerde ?? keySerde ?? throw MissingSerde(name, "key");
         var value = materialized?.ValueSerde ?? valueSerde ?? throw MissingSerde(name, "value");
         var builder = Stores.KeyValueStoreBuilder(supplier, key, value);
+        builder = materialized is { CachingEnabled: true } ? builder.WithCachingEnabled() : builder;
         return materialized is { LoggingEnabled: false } ? builder.WithLoggingDisabled() : builder;
     }
 

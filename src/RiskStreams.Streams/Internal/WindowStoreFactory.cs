@@ -47,12 +47,14 @@ internal static class WindowStoreFactory
         {
             var retention = materialized.Retention is { } r ? WindowTime.Milliseconds(r, nameof(materialized)) : minRetentionMs;
             CheckRetention(storeName, retention, minRetentionMs, minRetentionText);
-            supplier = new InMemoryWindowBytesStoreSupplier(storeName, retention, windowSizeMs, retainDuplicates: false);
+            supplier = materialized.StoreType == StoreType.RocksDb
+                ? new RocksDbWindowBytesStoreSupplier(storeName, retention, windowSizeMs, retainDuplicates: false)
+                : new InMemoryWindowBytesStoreSupplier(storeName, retention, windowSizeMs, retainDuplicates: false);
         }
 
         var key = materialized.KeySerde ?? keySerde ?? throw StoreFactory.MissingSerde(storeName, "key");
         var value = materialized.ValueSerde ?? valueSerde ?? throw StoreFactory.MissingSerde(storeName, "value");
-        var builder = new WindowStoreBuilder<TKey, TAggregate>(supplier, key, value, loggingEnabled: true, timestamped: true);
+        var builder = new WindowStoreBuilder<TKey, TAggregate>(supplier, key, value, loggingEnabled: true, timestamped: true, materialized.CachingEnabled);
         return materialized.LoggingEnabled ? builder : builder.WithLoggingDisabled();
     }
 

@@ -15,6 +15,36 @@ public static partial class Stores
     /// <param name="retainDuplicates">Whether every put is kept as its own entry instead of replacing the key's value.</param>
     public static IWindowBytesStoreSupplier InMemoryWindowStore(string name, TimeSpan retentionPeriod, TimeSpan windowSize, bool retainDuplicates)
     {
+        var (retentionMs, sizeMs) = WindowStoreTimes(name, retentionPeriod, windowSize);
+        return new InMemoryWindowBytesStoreSupplier(name, retentionMs, sizeMs, retainDuplicates);
+    }
+
+    /// <summary>
+    /// A persistent window store on RocksDB in the task's state directory, keeping windows for
+    /// <paramref name="retentionPeriod"/> after the largest window start written; the same semantics as
+    /// <see cref="InMemoryWindowStore"/>, with state that survives a restart and need not fit in memory.
+    /// </summary>
+    /// <param name="name">Store name (also its directory name).</param>
+    /// <param name="retentionPeriod">How long windows are kept; at least <paramref name="windowSize"/>.</param>
+    /// <param name="windowSize">Size of the windows.</param>
+    /// <param name="retainDuplicates">Whether every put is kept as its own entry instead of replacing the key's value.</param>
+    public static IWindowBytesStoreSupplier PersistentWindowStore(string name, TimeSpan retentionPeriod, TimeSpan windowSize, bool retainDuplicates)
+    {
+        var (retentionMs, sizeMs) = WindowStoreTimes(name, retentionPeriod, windowSize);
+        return new RocksDbWindowBytesStoreSupplier(name, retentionMs, sizeMs, retainDuplicates);
+    }
+
+    /// <summary>A typed window store builder over <paramref name="supplier"/>, change-logged by default.</summary>
+    public static WindowStoreBuilder<TKey, TValue> WindowStoreBuilder<TKey, TValue>(IWindowBytesStoreSupplier supplier, Serde<TKey> keySerde, Serde<TValue> valueSerde)
+    {
+        ArgumentNullException.ThrowIfNull(supplier);
+        ArgumentNullException.ThrowIfNull(keySerde);
+        ArgumentNullException.ThrowIfNull(valueSerde);
+        return new WindowStoreBuilder<TKey, TValue>(supplier, keySerde, valueSerde, loggingEnabled: true, timestamped: false);
+    }
+
+    private static (long RetentionMs, long SizeMs) WindowStoreTimes(string name, TimeSpan retentionPeriod, TimeSpan windowSize)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var retentionMs = WindowTime.Milliseconds(retentionPeriod, nameof(retentionPeriod));
         var sizeMs = WindowTime.Milliseconds(windowSize, nameof(windowSize));
@@ -34,15 +64,6 @@ public static partial class Stores
                 $"Window store '{name}': the retention period ({retentionMs} ms) must be no smaller than the window size ({sizeMs} ms).", nameof(retentionPeriod));
         }
 
-        return new InMemoryWindowBytesStoreSupplier(name, retentionMs, sizeMs, retainDuplicates);
-    }
-
-    /// <summary>A typed window store builder over <paramref name="supplier"/>, change-logged by default.</summary>
-    public static WindowStoreBuilder<TKey, TValue> WindowStoreBuilder<TKey, TValue>(IWindowBytesStoreSupplier supplier, Serde<TKey> keySerde, Serde<TValue> valueSerde)
-    {
-        ArgumentNullException.ThrowIfNull(supplier);
-        ArgumentNullException.ThrowIfNull(keySerde);
-        ArgumentNullException.ThrowIfNull(valueSerde);
-        return new WindowStoreBuilder<TKey, TValue>(supplier, keySerde, valueSerde, loggingEnabled: true, timestamped: false);
+        return (retentionMs, sizeMs);
     }
 }

@@ -11,12 +11,13 @@ internal sealed class StreamTask
     private bool _storesInitialized;
     private bool _nodesInitialized;
 
-    public StreamTask(TaskId id, Subtopology subtopology, string applicationId, IRecordSink collector, Func<long> wallClock, Func<string, string> resolveTopic,
-        IChangelogCollector? changelog = null, string? stateDirectory = null)
+    public StreamTask(
+        TaskId id, Subtopology subtopology, string applicationId, IRecordSink collector, Func<long> wallClock, Func<string, string> resolveTopic,
+        IChangelogCollector? changelog = null, string? stateDirectory = null, long cacheMaxBytes = 0)
     {
         Id = id;
         Subtopology = subtopology;
-        Context = new TaskContext(applicationId, id, collector, wallClock, resolveTopic, changelog) { StateDirectory = stateDirectory };
+        Context = new TaskContext(applicationId, id, collector, wallClock, resolveTopic, changelog) { StateDirectory = stateDirectory, CacheMaxBytes = cacheMaxBytes };
         var runtime = subtopology.Nodes.ToDictionary(n => n.Name, n => n.CreateRuntime(), StringComparer.Ordinal);
         foreach (var node in subtopology.Nodes)
         {

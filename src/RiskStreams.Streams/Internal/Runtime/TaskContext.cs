@@ -1,10 +1,11 @@
+using RiskStreams.Streams.Internal.State;
 using RiskStreams.Streams.State;
 
 namespace RiskStreams.Streams.Internal.Runtime;
 
 /// <summary>Shared state of one task: time, current record, stores, punctuators, output collector, changelog hook.</summary>
 internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSink collector, Func<long> wallClock, Func<string, string> resolveTopic, IChangelogCollector? changelog)
-    : IStateStoreContext
+    : IStateStoreContext, ICachingContext
 {
     private readonly Dictionary<string, IStateStore> _stores = new(StringComparer.Ordinal);
     private readonly List<PunctuationSchedule> _schedules = [];
@@ -17,6 +18,8 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
     public IRecordSink Collector { get; } = collector;
 
     public string? StateDirectory { get; init; }
+
+    public long CacheMaxBytes { get; init; }
 
     /// <summary>Maps a topology topic name to the real one (internal topics get the application-id prefix).</summary>
     public string ResolveTopic(string topic) => resolveTopic(topic);

@@ -116,7 +116,7 @@ internal sealed partial class StreamThread
             : new ChangelogCollector(_collector!, sub.ChangelogTopics, partition, queues, () => created!.Context.StreamTime);
         var directory = TaskDirectory.For(_options, id);
         var streamTask = created = new StreamTask(id, sub.Subtopology, _options.ApplicationId, _collector!, WallClockMs,
-            t => _topology.ResolveTopic(_options.ApplicationId, t), changelog, directory);
+            t => _topology.ResolveTopic(_options.ApplicationId, t), changelog, directory, _options.CacheMaxBytesBuffering);
         streamTask.Context.GlobalStores = _globalStores;
         var task = new ActiveTask(streamTask, new PartitionGroup(queues, _maxTaskIdleMs), Name)
         {

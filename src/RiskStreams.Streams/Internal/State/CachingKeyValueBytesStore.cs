@@ -1,0 +1,96 @@
+using RiskStreams.Streams.State;
+
+namespace RiskStreams.Streams.Internal.State;
+
+/// <summary>
+/// Record cache over a key-value store (between the typed layer and change-logging): writes stay in a cache of at
+/// most the task's <see cref="ICachingContext.CacheMaxBytes"/>, so repeated updates of a key reach the changelog and
+/// the store once per flush (commit) instead of once per record. Reads see cached writes first. When the cache is
+/// over budget, its least recently used entries are evicted, dirty ones written through. Range reads and the count
+/// write every dirty entry through first, then read the store, which keeps them exact. With a budget of zero (or a
+/// context without one) every call goes straight through.
+/// </summary>
+internal sealed class CachingKeyValueBytesStore(IKeyValueBytesStore inner) : IKeyValueBytesStore, IRestorableStore
+{
+    private CachingLruCache<byte[]>? _cache;
+    private long _maxBytes;
+
+    public string Name => inner.Name;
+
+    public bool Persistent => inner.Persistent;
+
+    public long ApproximateCount
+    {
+        get
+        {
+            FlushCache();
+            return inner.ApproximateCount;
+        }
+    }
+
+    public void Init(IStateStoreContext context)
+    {
+        inner.Init(context);
+        _maxBytes = context is ICachingContext caching ? caching.CacheMaxBytes : 0;
+        _cache = _maxBytes > 0 ? new CachingLruCache<byte[]>(ByteArrayComparer.Instance, static key => key.Length) : null;
+    }
+
+    public byte[]? Get(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _cache is not null && _cache.TryGet(key, out var cached) ? cached : inner.Get(key);
+    }
+
+    public void Put(byte[] key, byte[]? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_cache is null)
+        {
+            inner.Put(key, value);
+            return;
+        }
+
+        _cache.Put(key, value);
+        while (_cache.SizeBytes > _maxBytes && _cache.TryEvict(out var evicted, out var evictedValue, out var dirty))
+        {
+            if (dirty)
+            {
+                inner.Put(evicted, evictedValue);
+            }
+        }
+    }
+
+    public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to)
+    {
+        FlushCache();
+        return inner.Range(from, to);
+    }
+
+    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    {
+        // Restoring writes below the cache, so nothing cached may shadow it.
+        _cache?.Clear();
+        if (inner is not IRestorableStore restorable)
+        {
+            throw new InvalidOperationException($"Store '{Name}' cannot be restored: the layer under its cache ({inner.GetType().Name}) does not restore.");
+        }
+
+        restorable.Restore(batch);
+    }
+
+    public void Flush()
+    {
+        FlushCache();
+        inner.Flush();
+    }
+
+    public void Close()
+    {
+        // Unflushed entries are dropped, as a crash would drop them: the changelog has everything up to the last flush.
+        _cache?.Clear();
+        _cache = null;
+        inner.Close();
+    }
+
+    private void FlushCache() => _cache?.Flush(inner.Put);
+}
