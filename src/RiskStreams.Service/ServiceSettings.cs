@@ -32,6 +32,11 @@ public sealed class ServiceSettings
         }
 
         Require(Kafka.StateDirectory, "RiskStreams:Kafka:StateDirectory");
+        if (Kafka.CacheMaxBytes < 0)
+        {
+            throw new InvalidOperationException($"RiskStreams:Kafka:CacheMaxBytes must be zero or positive, was {Kafka.CacheMaxBytes}.");
+        }
+
         Require(SchemaRegistry.Url, "RiskStreams:SchemaRegistry:Url");
         if (!Uri.TryCreate(SchemaRegistry.Url.Split(',')[0].Trim(), UriKind.Absolute, out _))
         {

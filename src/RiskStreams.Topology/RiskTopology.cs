@@ -26,11 +26,11 @@ public static class RiskTopology
 
         builder.GlobalTable(options.SyncStatusTopic, Consumed.With(Serdes.String, serdes.SyncStatus).WithName("sync-status-source"),
             Materialized.As<string, SyncStatus>(RiskStoreNames.SyncStatus));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(RiskStoreNames.AccountState), Serdes.String, AccountStateSerde.Instance));
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(RiskStoreNames.PendingSync), Serdes.String, Serdes.Long));
+        builder.AddStateStore(Store(options, RiskStoreNames.AccountState, Serdes.String, AccountStateSerde.Instance));
+        builder.AddStateStore(Store(options, RiskStoreNames.PendingSync, Serdes.String, Serdes.Long));
 
         // Present whatever the grace, so changing the grace never changes the topology's stores and changelogs.
-        builder.AddStateStore(Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(RiskStoreNames.ReorderBuffer), ReorderKey.Serde, BufferedEventSerde.Instance));
+        builder.AddStateStore(Store(options, RiskStoreNames.ReorderBuffer, ReorderKey.Serde, BufferedEventSerde.Instance));
 
         var transactions = builder
             .Stream(options.TransactionsTopic, Consumed.With(Serdes.String, serdes.Transactions)
@@ -66,6 +66,12 @@ public static class RiskTopology
         Build(builder, options, serdes, policy);
         return builder.Build();
     }
+
+    /// <summary>A change-logged key-value store of the configured type, cached (coalescing writes per commit when the runtime gives it a budget).</summary>
+    private static KeyValueStoreBuilder<TKey, TValue> Store<TKey, TValue>(RiskTopologyOptions options, string name, Serde<TKey> keys, Serde<TValue> values) =>
+        Stores.KeyValueStoreBuilder(
+            options.StoreType == StoreType.RocksDb ? Stores.PersistentKeyValueStore(name) : Stores.InMemoryKeyValueStore(name), keys, values)
+            .WithCachingEnabled();
 
     private static AccountEvent Checked(string? key, AccountEvent e) =>
         key is null || key.Equals(e.AccountId, StringComparison.Ordinal)

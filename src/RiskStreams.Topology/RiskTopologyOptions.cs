@@ -1,4 +1,5 @@
 using RiskStreams.Risk;
+using RiskStreams.Streams;
 
 namespace RiskStreams.Topology;
 
@@ -34,6 +35,12 @@ public sealed record RiskTopologyOptions
     /// decided at once, never dropped. A level change is therefore emitted up to this much later than without the buffer.
     /// </summary>
     public TimeSpan ReorderGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Where the account stores live: in memory (rebuilt from their changelogs after every restart) or RocksDB in the
+    /// state directory (after a clean stop only the changelog tail is restored). Default in memory.
+    /// </summary>
+    public StoreType StoreType { get; init; } = StoreType.InMemory;
 
     /// <summary>Clock for <c>decidedAt</c> (the only wall-clock field of a change).</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

@@ -33,17 +33,18 @@ public sealed class ApplicationResetTests(EmbeddedKafkaFixture fixture) : IClass
 
         Assert.False(result.DryRun);
         Assert.Equal([(input, 0, 6L, 0L), (input, 1, 6L, 0L)], result.InputOffsets.Select(o => (o.Topic, o.Partition, o.Before ?? -1, o.After)));
-        var repartition = Assert.Single(result.InternalTopics);
-        Assert.Equal(($"{appId}-by-key-repartition", 2, 12L), (repartition.Topic, repartition.Partitions, repartition.Records));
+        Assert.Equal(
+            [($"{appId}-by-key-repartition", 2, 12L), ($"{appId}-counts-changelog", 2, 12L)],
+            result.InternalTopics.Select(t => (t.Topic, t.Partitions, t.Records)));
 
-        // The mock cluster has neither DeleteTopics nor DeleteRecords: the group skips the old repartition records.
-        Assert.Equal(InternalTopicAction.SkippedToEnd, repartition.Action);
+        // The mock cluster has neither DeleteTopics nor DeleteRecords: the group skips the old internal records.
+        Assert.All(result.InternalTopics, t => Assert.Equal(InternalTopicAction.SkippedToEnd, t.Action));
         Assert.Equal(Path.Combine(_stateRoot, appId), result.StateDirectory);
         Assert.Equal(1, result.StateFiles);
         Assert.False(File.Exists(stateFile));
         Assert.False(Directory.Exists(result.StateDirectory));
         Assert.Equal([0L, 0L], Committed(appId, input, 2));
-        Assert.Equal(Watermarks(repartition.Topic, 2).Select(w => w.High), Committed(appId, repartition.Topic, 2));
+        Assert.All(result.InternalTopics, t => Assert.Equal(Watermarks(t.Topic, 2).Select(w => w.High), Committed(appId, t.Topic, 2)));
 
         var both = await RunCountingAsync(input, output, appId, outputs: 24);
         var second = both.Skip(first.Count).ToList();
@@ -91,7 +92,7 @@ public sealed class ApplicationResetTests(EmbeddedKafkaFixture fixture) : IClass
         Assert.True(result.DryRun);
         Assert.Equal([(input, 0, 4L, 0L), (input, 1, 4L, 0L)], result.InputOffsets.Select(o => (o.Topic, o.Partition, o.Before ?? -1, o.After)));
         Assert.Equal(["missing-input"], result.MissingInputTopics);
-        Assert.Equal([(repartition, 2, 8L)], result.InternalTopics.Select(t => (t.Topic, t.Partitions, t.Records)));
+        Assert.Equal([(repartition, 2, 8L), ($"{appId}-counts-changelog", 2, 8L)], result.InternalTopics.Select(t => (t.Topic, t.Partitions, t.Records)));
         Assert.Equal(1, result.StateFiles);
         Assert.Equal([4L, 4L], Committed(appId, input, 2));
         Assert.Equal(committedRepartition, Committed(appId, repartition, 2));
@@ -100,23 +101,22 @@ public sealed class ApplicationResetTests(EmbeddedKafkaFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task Changelog_topic_that_the_cluster_cannot_clear_fails_the_reset_before_offsets_change()
+    public async Task Reset_to_the_end_starts_the_stores_empty_although_the_changelog_cannot_be_deleted()
     {
-        var (input, appId) = (Unique("in"), Unique("changelog"));
-        var changelog = $"{appId}-counts-changelog";
-        Cluster.CreateTopic(input, 1);
-        Cluster.CreateTopic(changelog, 1);
-        await ProduceAsync(Cluster, input, [("k", "v1", 1L, 0), ("k", "v2", 2L, 0), ("k", "v3", 3L, 0)]);
-        await ProduceAsync(Cluster, changelog, [("k", "3", 3L, 0)]);
-        Commit(appId, new TopicPartitionOffset(input, 0, 3));
+        var (input, output, appId) = (Unique("in"), Unique("out"), Unique("to-end"));
+        Cluster.CreateTopic(input, 2);
+        Cluster.CreateTopic(output, 2);
+        await ProduceAsync(Cluster, input, Records(12));
+        await RunCountingAsync(input, output, appId, outputs: 12);
 
-        var error = await Assert.ThrowsAsync<ApplicationResetException>(
-            () => ApplicationReset.RunAsync(ResetOptions(appId, input) with { InternalTopics = [changelog, $"{appId}-gone-changelog"] }));
+        // Skip every input record: the old changelog records are covered by the new committed offsets, so only the
+        // group's commits on the changelog partitions keep them out of the restored stores.
+        var result = await ApplicationReset.RunAsync(ResetOptions(appId, input) with { ToDateTime = DateTimeOffset.FromUnixTimeMilliseconds(1_000_000) });
+        await ProduceAsync(Cluster, input, [("k0", "new", 5_000L, 0), ("k1", "new", 5_001L, 1)]);
+        var all = await RunCountingAsync(input, output, appId, outputs: 14);
 
-        Assert.Contains($"'{changelog}'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("neither delete topics nor delete records", error.Message, StringComparison.Ordinal);
-        Assert.Equal([3L], Committed(appId, input, 1));
-        Assert.Equal([(0L, 1L)], Watermarks(changelog, 1));
+        Assert.Equal([(input, 0, 6L, 6L), (input, 1, 6L, 6L)], result.InputOffsets.Select(o => (o.Topic, o.Partition, o.Before ?? -1, o.After)));
+        Assert.Equal(["k0=1", "k1=1"], all.Skip(12).Order());
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class CheckpointTests(EmbeddedKafkaFixture fixture) : IClassFixtur
     private EmbeddedKafkaCluster Cluster => fixture.Cluster;
 
     [Fact]
-    public async Task Clean_close_writes_a_checkpoint_and_the_restart_restores_only_the_changelog_tail()
+    public async Task Clean_close_writes_a_checkpoint_and_the_rocksdb_store_restores_only_the_changelog_tail()
     {
         var (input, output, appId) = (Unique("in"), Unique("out"), Unique("ckpt"));
         Cluster.CreateTopic(input, 1);
@@ -35,7 +35,7 @@ public sealed class CheckpointTests(EmbeddedKafkaFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Crash_leaves_no_checkpoint_so_the_persistent_store_is_wiped_and_restored_up_to_the_committed_offsets()
+    public async Task Crash_leaves_no_checkpoint_so_the_rocksdb_store_is_wiped_and_restored_up_to_the_committed_offsets()
     {
         var (input, output, appId) = (Unique("in"), Unique("out"), Unique("ckpt-crash"));
         Cluster.CreateTopic(input, 1);
@@ -54,7 +54,7 @@ public sealed class CheckpointTests(EmbeddedKafkaFixture fixture) : IClassFixtur
             ReadCounts(Cluster, output, 1, 8);
             await UntilRecordsAsync(Cluster, $"{appId}-{Store}-changelog", 1, 8);
 
-            // The store's file now holds count 8, beyond the committed offset 5.
+            // The RocksDB store now holds count 8, beyond the committed offset 5.
             await crashed.CloseWithoutCommitAsync();
         }
 
@@ -72,7 +72,7 @@ public sealed class CheckpointTests(EmbeddedKafkaFixture fixture) : IClassFixtur
         var builder = new StreamsBuilder();
         builder.Stream(input, Consumed.With(Serdes.String, Serdes.String))
             .GroupByKey(Grouped.With(Serdes.String, Serdes.String))
-            .Count(Materialized.As<string, long>(new FilePersistentKeyValueStore.Supplier(Store)))
+            .Count(Materialized.As<string, long>(State.Stores.PersistentKeyValueStore(Store)))
             .ToStream()
             .To(output, Produced.With(Serdes.String, Serdes.Long));
         return builder.Build();

@@ -10,8 +10,10 @@ public enum InternalTopicAction
     Truncated,
 
     /// <summary>
-    /// The cluster can neither delete topics nor records (e.g. librdkafka's mock cluster): the group's offsets on this
-    /// repartition topic were committed at its end, so the application never reads its old records again.
+    /// The cluster can neither delete topics nor records (e.g. librdkafka's mock cluster): the group's offsets on the
+    /// topic were committed at its end, so the application never reads its old records again — a repartition topic is
+    /// consumed from there, and a changelog is restored from there (restoration starts at the group's committed offset
+    /// of a changelog partition when there is one).
     /// </summary>
     SkippedToEnd,
 }

@@ -5,8 +5,8 @@ namespace RiskStreams.Streams.Reset.Internal;
 
 /// <summary>
 /// Clears internal topics: deletes them (DeleteTopics); where the cluster cannot, deletes their records up to the high
-/// watermark (DeleteRecords); where it cannot do that either, repartition topics are skipped to their end through the
-/// group's offsets, and changelog topics stop the reset (their old records would be restored into the stores).
+/// watermark (DeleteRecords); where it cannot do that either, every internal topic is skipped to its end through the
+/// group's offsets: repartition topics are never read from before them again, and restoration starts changelogs there.
 /// </summary>
 internal static class InternalTopicCleaner
 {
@@ -20,14 +20,6 @@ internal static class InternalTopicCleaner
         if (await TryDeleteRecordsAsync(admin, partitions, timeout).ConfigureAwait(false))
         {
             return InternalTopicAction.Truncated;
-        }
-
-        var changelogs = topics.Where(t => t.EndsWith(ApplicationReset.ChangelogSuffix, StringComparison.Ordinal)).ToList();
-        if (changelogs.Count > 0)
-        {
-            throw new ApplicationResetException(
-                $"The cluster can neither delete topics nor delete records, so changelog topic(s) {string.Join(", ", changelogs.Select(t => $"'{t}'"))} " +
-                "cannot be cleared (their records would be restored into the stores); delete them with the cluster's own tools and run the reset again.");
         }
 
         return InternalTopicAction.SkippedToEnd;

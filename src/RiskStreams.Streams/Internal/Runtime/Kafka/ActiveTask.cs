@@ -6,6 +6,8 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 /// </summary>
 internal sealed class ActiveTask(StreamTask task, PartitionGroup group, string threadName)
 {
+    private string? _idText;
+
     public TaskId Id => Task.Id;
 
     public StreamTask Task { get; } = task;
@@ -15,7 +17,7 @@ internal sealed class ActiveTask(StreamTask task, PartitionGroup group, string t
     public string ThreadName { get; } = threadName;
 
     /// <summary>The <c>task</c> tag of this task's metrics.</summary>
-    public KeyValuePair<string, object?> MetricTag { get; } = new("task", task.Id.ToString());
+    public KeyValuePair<string, object?> MetricTag => new("task", _idText ??= Id.ToString());
 
     /// <summary>Held by the owning thread around work on the task and by queries around reads.</summary>
     public Lock Gate { get; } = new();

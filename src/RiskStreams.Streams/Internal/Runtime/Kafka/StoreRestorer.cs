@@ -116,19 +116,26 @@ internal sealed class StoreRestorer(StreamsOptions options, string threadName, I
             return;
         }
 
+        var changelogs = task.ChangelogTopics
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .Select(c => (Store: c.Key, Partition: new TopicPartition(c.Value, task.Id.Partition)))
+            .ToList();
+
+        // The group's commits of the input partitions, and of changelog partitions: only an application reset on a
+        // cluster that cannot delete or truncate topics commits those, to make restoration start after old records.
+        var inputs = task.Group.Queues.Select(q => q.Partition).ToHashSet();
         var committed = new Dictionary<TopicPartition, long>();
-        foreach (var offset in mainConsumer().Committed(task.Group.Queues.Select(q => q.Partition), RequestTimeout))
+        var changelogFloor = new Dictionary<TopicPartition, long>();
+        foreach (var offset in mainConsumer().Committed([.. inputs, .. changelogs.Select(c => c.Partition)], RequestTimeout))
         {
             if (offset.Offset.Value >= 0)
             {
-                committed[offset.TopicPartition] = offset.Offset.Value;
+                (inputs.Contains(offset.TopicPartition) ? committed : changelogFloor)[offset.TopicPartition] = offset.Offset.Value;
             }
         }
 
         restoration.Committed = committed;
-        var ranges = task.ChangelogTopics
-            .OrderBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => (Store: c.Key, Partition: new TopicPartition(c.Value, task.Id.Partition)))
+        var ranges = changelogs
             .Select(c => (c.Store, c.Partition, Watermarks: Consumer.QueryWatermarkOffsets(c.Partition, RequestTimeout)))
             .ToList();
         var checkpoint = ReadCheckpoint(task, committed, ranges.ToDictionary(r => r.Store, r => r.Watermarks.High.Value, StringComparer.Ordinal));
@@ -139,7 +146,7 @@ internal sealed class StoreRestorer(StreamsOptions options, string threadName, I
         foreach (var (storeName, partition, watermarks) in ranges)
         {
             var store = task.Task.Store(storeName);
-            var start = watermarks.Low.Value;
+            var start = Math.Max(watermarks.Low.Value, changelogFloor.GetValueOrDefault(partition));
             if (store.Persistent && checkpoint is not null && checkpoint.StoreOffsets.TryGetValue(storeName, out var next))
             {
                 start = Math.Max(start, next);
