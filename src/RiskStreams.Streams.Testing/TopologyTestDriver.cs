@@ -33,11 +33,12 @@ public sealed partial class TopologyTestDriver : IDisposable
         _options = options ?? new TopologyTestDriverOptions();
         _wallClock = _options.InitialWallClockTimeMs;
         var collector = new Collector(this);
+        var changelog = _options.CaptureChangelogs ? new ChangelogCapture(collector, _options.ApplicationId) : null;
         foreach (var sub in topology.Subtopologies)
         {
             var id = new TaskId(sub.Id, 0);
             var task = new StreamTask(
-                id, sub, _options.ApplicationId, collector, () => _wallClock, t => topology.ResolveTopic(_options.ApplicationId, t),
+                id, sub, _options.ApplicationId, collector, () => _wallClock, t => topology.ResolveTopic(_options.ApplicationId, t), changelog,
                 stateDirectory: Path.Combine(_stateDirectory, _options.ApplicationId, id.ToString()), cacheMaxBytes: _options.CacheMaxBytesBuffering);
             foreach (var topic in task.SourceTopics)
             {
@@ -85,6 +86,20 @@ public sealed partial class TopologyTestDriver : IDisposable
         foreach (var task in _tasks)
         {
             task.PunctuateWallClock();
+        }
+
+        Drain();
+    }
+
+    /// <summary>
+    /// Commits as a running instance does every commit interval: flushes every store, so record caches write their
+    /// coalesced changes through to the changelog and the store below. Stores are also flushed on <see cref="Dispose"/>.
+    /// </summary>
+    public void Commit()
+    {
+        foreach (var task in _tasks)
+        {
+            task.Flush();
         }
 
         Drain();
@@ -186,6 +201,23 @@ public sealed partial class TopologyTestDriver : IDisposable
         var next = _offsets.GetValueOrDefault(topic);
         _offsets[topic] = next + 1;
         return next;
+    }
+
+    /// <summary>Writes store changes to <c>{applicationId}-{store}-changelog</c>, readable as an output topic like any other.</summary>
+    private sealed class ChangelogCapture(Collector collector, string applicationId) : IChangelogCollector
+    {
+        private readonly Dictionary<string, string> _topics = new(StringComparer.Ordinal);
+
+        public void Append(string storeName, byte[] key, byte[]? value, long timestamp)
+        {
+            if (!_topics.TryGetValue(storeName, out var topic))
+            {
+                topic = $"{applicationId}-{storeName}-changelog";
+                _topics.Add(storeName, topic);
+            }
+
+            collector.Send(topic, key, value, timestamp);
+        }
     }
 
     private sealed class Collector(TopologyTestDriver driver) : IRecordSink

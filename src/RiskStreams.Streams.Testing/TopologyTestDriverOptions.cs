@@ -11,4 +11,11 @@ public sealed record TopologyTestDriverOptions
 
     /// <summary>Record-cache bytes of each caching store (as <see cref="StreamsOptions.CacheMaxBytesBuffering"/>); default 0 = off.</summary>
     public long CacheMaxBytesBuffering { get; init; }
+
+    /// <summary>
+    /// Whether changes of change-logged stores are written to their <c>{ApplicationId}-{store}-changelog</c> topics,
+    /// readable with <see cref="TopologyTestDriver.CreateOutputTopic{TKey, TValue}"/> (default true). Long offline runs
+    /// that never read them (a backtest) turn this off so the changelog records are not kept.
+    /// </summary>
+    public bool CaptureChangelogs { get; init; } = true;
 }

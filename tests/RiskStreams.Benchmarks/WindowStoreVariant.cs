@@ -8,6 +8,9 @@ namespace RiskStreams.Benchmarks;
 /// </summary>
 internal sealed record WindowStoreVariant(string Name, Func<string, TimeSpan, TimeSpan, Materialized<string, CountSum>>? Materializer, string? SkipReason = null)
 {
+    /// <summary>Record cache budget per caching store and task; 0 for variants without the cache.</summary>
+    public long CacheMaxBytes { get; init; }
+
     public bool Runnable => Materializer is not null;
 
     public Materialized<string, CountSum> Materialize(string storeName, TimeSpan retention, TimeSpan windowSize) =>

@@ -40,7 +40,7 @@ internal sealed class BacktestRun : IDisposable
         var options = new RiskTopologyOptions { Policy = policy, Clock = _clock };
         options = options with { ReorderGrace = reorderGrace ?? options.ReorderGrace };
         _reorderGrace = options.ReorderGrace;
-        _driver = new TopologyTestDriver(RiskTopology.Create(options, serdes), new TopologyTestDriverOptions { ApplicationId = "riskstreams-backtest" });
+        _driver = new TopologyTestDriver(RiskTopology.Create(options, serdes), new TopologyTestDriverOptions { ApplicationId = "riskstreams-backtest", CaptureChangelogs = false });
         _transactions = _driver.CreateInputTopic(options.TransactionsTopic, Serdes.String, serdes.Transactions);
         _logins = _driver.CreateInputTopic(options.LoginsTopic, Serdes.String, serdes.Logins);
         _repayments = _driver.CreateInputTopic(options.RepaymentsTopic, Serdes.String, serdes.Repayments);
