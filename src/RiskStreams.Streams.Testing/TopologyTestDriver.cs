@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using RiskStreams.Streams.Internal.Runtime;
 using RiskStreams.Streams.State;
@@ -18,7 +20,7 @@ public sealed partial class TopologyTestDriver : IDisposable
     private readonly List<StreamTask> _tasks = [];
     private readonly Dictionary<string, StreamTask> _taskByTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<ConsumedRecord>> _outputs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _offsets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StrongBox<long>> _offsets = new(StringComparer.Ordinal);
     private readonly Queue<ConsumedRecord> _internal = new();
 
     // Persistent stores of this driver's tasks live here, one directory per driver, deleted on dispose.
@@ -198,9 +200,14 @@ public sealed partial class TopologyTestDriver : IDisposable
 
     private long NextOffset(string topic)
     {
-        var next = _offsets.GetValueOrDefault(topic);
-        _offsets[topic] = next + 1;
-        return next;
+        return Offsets(topic).Value++;
+    }
+
+    /// <summary>The next offset of <paramref name="topic"/>, in a box a sender may keep.</summary>
+    private StrongBox<long> Offsets(string topic)
+    {
+        ref var offsets = ref CollectionsMarshal.GetValueRefOrAddDefault(_offsets, topic, out _);
+        return offsets ??= new StrongBox<long>();
     }
 
     /// <summary>Writes store changes to <c>{applicationId}-{store}-changelog</c>, readable as an output topic like any other.</summary>
@@ -222,12 +229,26 @@ public sealed partial class TopologyTestDriver : IDisposable
 
     private sealed class Collector(TopologyTestDriver driver) : IRecordSink
     {
+        // The topic last sent to, its queue and offsets, and whether a task reads it back: sinks send runs of records to one topic.
+        private string? _topic;
+        private Queue<ConsumedRecord> _queue = null!;
+        private StrongBox<long> _offsets = null!;
+        private bool _readBack;
+
         public void Send(string topic, byte[]? key, byte[]? value, long timestampMs, Headers? headers = null)
         {
-            var record = new ConsumedRecord(topic, 0, driver.NextOffset(topic), key, value, timestampMs, headers);
-            driver.Output(topic).Enqueue(record);
+            if (!ReferenceEquals(topic, _topic))
+            {
+                _queue = driver.Output(topic);
+                _readBack = driver._taskByTopic.ContainsKey(topic);
+                _offsets = driver.Offsets(topic);
+                _topic = topic;
+            }
+
+            var record = new ConsumedRecord(topic, 0, _offsets.Value++, key, value, timestampMs, headers);
+            _queue.Enqueue(record);
             driver.TryUpdateGlobalStore(record);
-            if (driver._taskByTopic.ContainsKey(topic))
+            if (_readBack)
             {
                 driver._internal.Enqueue(record);
             }

@@ -24,10 +24,11 @@ public static class WindowedSerdes
     public static Serde<Windowed<TKey>> SessionWindowed<TKey>(Serde<TKey> keySerde)
     {
         ArgumentNullException.ThrowIfNull(keySerde);
+        var keys = new KeyBytesCache<TKey>(keySerde);
         return Serde<Windowed<TKey>>.From(
             (topic, windowed) =>
             {
-                var key = SerializeKey(keySerde, topic, windowed);
+                var key = keys.Serialize(topic, windowed);
                 var bytes = new byte[key.Length + (2 * TimestampSize)];
                 key.CopyTo(bytes, 0);
                 BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(key.Length), windowed.Window.EndMs);
@@ -56,10 +57,11 @@ public static class WindowedSerdes
             throw new ArgumentOutOfRangeException(nameof(windowSizeMs), windowSizeMs, "Window size must not be negative.");
         }
 
+        var keys = new KeyBytesCache<TKey>(keySerde);
         return Serde<Windowed<TKey>>.From(
             (topic, windowed) =>
             {
-                var key = SerializeKey(keySerde, topic, windowed);
+                var key = keys.Serialize(topic, windowed);
                 var bytes = new byte[key.Length + TimestampSize];
                 key.CopyTo(bytes, 0);
                 BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(key.Length), windowed.Window.StartMs);
@@ -78,8 +80,33 @@ public static class WindowedSerdes
             });
     }
 
-    private static byte[] SerializeKey<TKey>(Serde<TKey> keySerde, string topic, Windowed<TKey> windowed) =>
-        keySerde.Serialize(topic, windowed.Key) ?? throw new ArgumentException("A windowed key needs a non-null key.", nameof(windowed));
+    /// <summary>
+    /// Serializes windowed keys' inner keys, reusing the bytes of the last string key when the same instance comes again:
+    /// an aggregation forwards one record's key in several windows in a row. The bytes are only copied, never handed out.
+    /// </summary>
+    private sealed class KeyBytesCache<TKey>(Serde<TKey> keySerde)
+    {
+        // One immutable entry swapped as a whole, so a serde shared by several threads stays consistent.
+        private LastKey? _last;
+
+        public byte[] Serialize(string topic, Windowed<TKey> windowed)
+        {
+            if (windowed.Key is string text && Volatile.Read(ref _last) is { } last && ReferenceEquals(last.Key, text) && ReferenceEquals(last.Topic, topic))
+            {
+                return last.Bytes;
+            }
+
+            var bytes = keySerde.Serialize(topic, windowed.Key) ?? throw new ArgumentException("A windowed key needs a non-null key.", nameof(windowed));
+            if (windowed.Key is string key)
+            {
+                Volatile.Write(ref _last, new LastKey(key, topic, bytes));
+            }
+
+            return bytes;
+        }
+
+        private sealed record LastKey(string Key, string Topic, byte[] Bytes);
+    }
 
     private static int CheckLength(ReadOnlySpan<byte> data, int suffix) =>
         data.Length >= suffix

@@ -23,4 +23,10 @@ public interface IStateStoreContext
     /// is attached). Keys and values are the store's bytes; a null value is a deletion.
     /// </summary>
     void LogChange(string storeName, byte[] key, byte[]? value, long timestamp);
+
+    /// <summary>
+    /// False where <see cref="LogChange"/> is a no-op (no changelog attached), so a store may skip building
+    /// changelog keys and values. Defaults to true.
+    /// </summary>
+    bool LogsChanges => true;
 }

@@ -126,6 +126,8 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
         }
     }
 
+    public bool LogsChanges => changelog is not null;
+
     public void LogChange(string storeName, byte[] key, byte[]? value, long timestamp) =>
         changelog?.Append(storeName, key, value, timestamp);
 }

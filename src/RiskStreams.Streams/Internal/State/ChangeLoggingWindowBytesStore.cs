@@ -3,8 +3,9 @@ using RiskStreams.Streams.State;
 namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>Writes every change to the task's changelog (keys in <see cref="WindowKeySchema"/> layout), then to the inner store.</summary>
-internal sealed class ChangeLoggingWindowBytesStore(IWindowBytesStore inner) : IWindowBytesStore, IRestorableStore
+internal sealed class ChangeLoggingWindowBytesStore(IWindowBytesStore inner) : IWindowBytesStore, IRestorableStore, IWindowBytesSpanAccess
 {
+    private readonly IWindowBytesSpanAccess? _spans = inner as IWindowBytesSpanAccess;
     private IStateStoreContext? _context;
     private int _seqnum;
 
@@ -38,7 +39,36 @@ internal sealed class ChangeLoggingWindowBytesStore(IWindowBytesStore inner) : I
             _seqnum = (_seqnum + 1) & int.MaxValue;
         }
 
+        if (!_context.LogsChanges)
+        {
+            return;
+        }
+
         _context.LogChange(Name, WindowKeySchema.ToStoreKey(key, windowStart, _seqnum), value, _context.StreamTime);
+    }
+
+    public void Put(byte[] key, ReadOnlySpan<byte> value, long windowStart)
+    {
+        // A logged value goes to the changelog as an array of its own; an unlogged one is only copied by the store below.
+        if ((_context is not null && (_context.LogsChanges || RetainDuplicates)) || _spans is null)
+        {
+            Put(key, value.ToArray(), windowStart);
+            return;
+        }
+
+        _spans.Put(key, value, windowStart);
+    }
+
+    public bool TryFetch(byte[] key, long windowStart, out ReadOnlySpan<byte> value)
+    {
+        if (_spans is not null)
+        {
+            return _spans.TryFetch(key, windowStart, out value);
+        }
+
+        var bytes = inner.Fetch(key, windowStart);
+        value = bytes;
+        return bytes is not null;
     }
 
     public byte[]? Fetch(byte[] key, long windowStart) => inner.Fetch(key, windowStart);

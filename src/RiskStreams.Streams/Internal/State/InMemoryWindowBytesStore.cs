@@ -12,10 +12,17 @@ namespace RiskStreams.Streams.Internal.State;
 /// start at or before observed stream time (the largest start written) minus the retention period
 /// is expired: it is dropped and writes to it are ignored.
 /// </summary>
-internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriodMs, long windowSizeMs, bool retainDuplicates) : IWindowBytesStore, IRestorableStore
+internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriodMs, long windowSizeMs, bool retainDuplicates) : IWindowBytesStore, IRestorableStore, IWindowBytesSpanAccess
 {
     private readonly Dictionary<byte[], KeyWindows> _byKey = new(ByteArrayComparer.Instance);
-    private readonly TimeSortedList<HashSet<KeyWindows>> _keysByStart = new(16);
+    private readonly WindowValuePool _pool = new();
+
+    // Per window start, the keys given a window there (appended when the window is created). A key whose window was
+    // deleted stays listed until the start expires, and is listed twice if written again: readers skip such entries.
+    private readonly TimeSortedList<List<KeyWindows>> _keysByStart = new(16);
+
+    // The key last looked up: a record updates several windows of one key in a row.
+    private KeyWindows? _lastKey;
     private long _observedStreamTime = long.MinValue;
     private int _seqnum;
 
@@ -36,7 +43,16 @@ internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriod
     {
     }
 
-    public void Put(byte[] key, byte[]? value, long windowStart) => Put(key, value, windowStart, restoredSeqnum: null);
+    public void Put(byte[] key, byte[]? value, long windowStart) => Put(key, value, value, delete: value is null, windowStart, restoredSeqnum: null);
+
+    public void Put(byte[] key, ReadOnlySpan<byte> value, long windowStart) => Put(key, value, null, delete: false, windowStart, restoredSeqnum: null);
+
+    public bool TryFetch(byte[] key, long windowStart, out ReadOnlySpan<byte> value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        value = default;
+        return windowStart >= MinLiveTime && Find(key) is { } windows && windows.TryGet(windowStart, out value);
+    }
 
     /// <summary>Applies changelog records (store-layout keys); duplicates keep their logged sequence numbers.</summary>
     public void Restore(IReadOnlyList<ChangelogRecord> batch)
@@ -44,11 +60,12 @@ internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriod
         foreach (var record in batch)
         {
             var key = WindowKeySchema.ExtractKey(record.Key).ToArray();
-            Put(key, record.Value, WindowKeySchema.ExtractWindowStart(record.Key), WindowKeySchema.ExtractSeqnum(record.Key));
+            Put(key, record.Value, record.Value, delete: record.Value is null, WindowKeySchema.ExtractWindowStart(record.Key), WindowKeySchema.ExtractSeqnum(record.Key));
         }
     }
 
-    private void Put(byte[] key, byte[]? value, long windowStart, int? restoredSeqnum)
+    /// <summary>Puts <paramref name="value"/> (given as <paramref name="array"/> too when the caller has one), or deletes.</summary>
+    private void Put(byte[] key, ReadOnlySpan<byte> value, byte[]? array, bool delete, long windowStart, int? restoredSeqnum)
     {
         ArgumentNullException.ThrowIfNull(key);
         _observedStreamTime = Math.Max(_observedStreamTime, windowStart);
@@ -58,12 +75,14 @@ internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriod
             return;
         }
 
-        if (value is not null)
+        if (!delete)
         {
-            if (!_byKey.TryGetValue(key, out var windows))
+            var windows = Find(key);
+            if (windows is null)
             {
-                windows = new KeyWindows(key, RetainDuplicates);
+                windows = new KeyWindows(key, RetainDuplicates, _pool);
                 _byKey[key] = windows;
+                _lastKey = windows;
             }
 
             if (restoredSeqnum is { } restored)
@@ -76,27 +95,21 @@ internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriod
                 _seqnum = (_seqnum + 1) & int.MaxValue;
             }
 
-            windows.Put(windowStart, value, restoredSeqnum ?? _seqnum);
-            _keysByStart.GetOrAdd(windowStart, static _ => new HashSet<KeyWindows>(), 0).Add(windows);
+            if (windows.Put(windowStart, value, array, restoredSeqnum ?? _seqnum))
+            {
+                _keysByStart.GetOrAdd(windowStart, static _ => [], 0).Add(windows);
+            }
         }
-        else if (!RetainDuplicates && _byKey.TryGetValue(key, out var windows) && windows.Remove(windowStart))
+        else if (!RetainDuplicates && Find(key) is { } windows && windows.Remove(windowStart) && windows.IsEmpty)
         {
-            if (windows.IsEmpty)
-            {
-                _byKey.Remove(key);
-            }
-
-            if (_keysByStart.Get(windowStart) is { } keys && keys.Remove(windows) && keys.Count == 0)
-            {
-                _keysByStart.Remove(windowStart);
-            }
+            Forget(windows);
         }
     }
 
     public byte[]? Fetch(byte[] key, long windowStart)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return windowStart >= MinLiveTime && _byKey.TryGetValue(key, out var windows) ? windows.Get(windowStart) : null;
+        return windowStart >= MinLiveTime && Find(key) is { } windows ? windows.Get(windowStart) : null;
     }
 
     public IEnumerable<KeyValuePair<long, byte[]>> Fetch(byte[] key, long timeFrom, long timeTo) => FetchKey(key, timeFrom, timeTo);
@@ -115,12 +128,17 @@ internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriod
         {
             var start = _keysByStart.TimeAt(i);
             var window = new Window(start, WindowTime.SaturatedAdd(start, WindowSizeMs));
-            var keys = new KeyWindows[_keysByStart.ValueAt(i).Count];
-            _keysByStart.ValueAt(i).CopyTo(keys);
-            Array.Sort(keys, static (x, y) => ByteArrayComparer.Instance.Compare(x.Key, y.Key));
+            // A key has one live entry (an emptied one is dropped, never written again), so its duplicates sort together.
+            var keys = _keysByStart.ValueAt(i).FindAll(static windows => !windows.IsEmpty);
+            keys.Sort(static (x, y) => ByteArrayComparer.Instance.Compare(x.Key, y.Key));
+            KeyWindows? previous = null;
             foreach (var windows in keys)
             {
-                windows.AddWindow(window, result);
+                if (!ReferenceEquals(windows, previous))
+                {
+                    windows.AddWindow(window, result);
+                    previous = windows;
+                }
             }
         }
 
@@ -137,13 +155,15 @@ internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriod
     {
         _byKey.Clear();
         _keysByStart.Clear();
+        _lastKey = null;
+        _pool.Clear();
     }
 
     private List<KeyValuePair<long, byte[]>> FetchKey(byte[] key, long timeFrom, long timeTo)
     {
         ArgumentNullException.ThrowIfNull(key);
         var result = new List<KeyValuePair<long, byte[]>>();
-        if (_byKey.TryGetValue(key, out var windows))
+        if (Find(key) is { } windows)
         {
             windows.AddRange(Math.Max(timeFrom, MinLiveTime), timeTo, result);
         }
@@ -162,11 +182,41 @@ internal sealed class InMemoryWindowBytesStore(string name, long retentionPeriod
                 windows.RemoveBefore(minLive);
                 if (windows.IsEmpty)
                 {
-                    _byKey.Remove(windows.Key);
+                    Forget(windows);
                 }
             }
 
             _keysByStart.Remove(_keysByStart.TimeAt(0));
+        }
+    }
+
+    private KeyWindows? Find(byte[] key)
+    {
+        if (_lastKey is { } last && last.Key.AsSpan().SequenceEqual(key))
+        {
+            return last;
+        }
+
+        if (_byKey.TryGetValue(key, out var windows))
+        {
+            _lastKey = windows;
+            return windows;
+        }
+
+        return null;
+    }
+
+    /// <summary>Drops an emptied key (unless it was already replaced by a newer entry of the same key).</summary>
+    private void Forget(KeyWindows windows)
+    {
+        if (_byKey.TryGetValue(windows.Key, out var current) && ReferenceEquals(current, windows))
+        {
+            _byKey.Remove(windows.Key);
+        }
+
+        if (ReferenceEquals(_lastKey, windows))
+        {
+            _lastKey = null;
         }
     }
 }

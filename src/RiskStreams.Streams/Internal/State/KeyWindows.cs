@@ -1,10 +1,18 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>
 /// One key's windows by ascending start: a value per start, or for a store retaining duplicates every
 /// value put at that start, in put order with its sequence number.
 /// </summary>
-internal sealed class KeyWindows(byte[] key, bool retainDuplicates)
+/// <remarks>
+/// A value per start is held in an array of its own, copied in and out: an update of the same length overwrites it in
+/// place. Aggregations rewrite every window many times, and an array replaced on each update would live just long
+/// enough to be promoted by the garbage collector and then die in an old generation; the copies die young instead,
+/// and arrays of removed windows go back to the store's <see cref="WindowValuePool"/> for new windows.
+/// </remarks>
+internal sealed class KeyWindows(byte[] key, bool retainDuplicates, WindowValuePool pool)
 {
     private readonly TimeSortedList<byte[]>? _values = retainDuplicates ? null : new();
     private readonly TimeSortedList<List<KeyValuePair<int, byte[]>>>? _duplicates = retainDuplicates ? new() : null;
@@ -15,26 +23,69 @@ internal sealed class KeyWindows(byte[] key, bool retainDuplicates)
     public bool IsEmpty => (_values?.Count ?? _duplicates!.Count) == 0;
 
     /// <summary>The value at <paramref name="start"/> (for duplicates: the latest one put), or null.</summary>
-    public byte[]? Get(long start) => _values is not null ? _values.Get(start) : _duplicates!.Get(start)?[^1].Value;
+    public byte[]? Get(long start) => _values is not null ? Copy(_values.Get(start)) : _duplicates!.Get(start)?[^1].Value;
 
-    public void Put(long start, byte[] value, int seqnum)
+    /// <summary>The value at <paramref name="start"/> without a copy (valid until the next put), or false.</summary>
+    public bool TryGet(long start, out ReadOnlySpan<byte> value)
+    {
+        var held = _values is not null ? _values.Get(start) : _duplicates!.Get(start)?[^1].Value;
+        value = held;
+        return held is not null;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="value"/> at <paramref name="start"/>; true when the key had no window at that start before.
+    /// <paramref name="array"/> is the value as an array when the caller has one (a duplicate is kept as is, not copied).
+    /// </summary>
+    public bool Put(long start, ReadOnlySpan<byte> value, byte[]? array, int seqnum)
     {
         if (_values is not null)
         {
-            _values.Set(start, value);
+            var held = _values.Get(start);
+            if (held is not null && held.Length == value.Length)
+            {
+                value.CopyTo(held);
+                return false;
+            }
+
+            if (held is not null)
+            {
+                pool.Recycle(held);
+            }
+
+            return _values.Set(start, pool.Copy(value));
         }
-        else
-        {
-            _duplicates!.GetOrAdd(start, static _ => [], 0).Add(KeyValuePair.Create(seqnum, value));
-        }
+
+        var list = _duplicates!.GetOrAdd(start, static _ => [], 0);
+        list.Add(KeyValuePair.Create(seqnum, array ?? value.ToArray()));
+        return list.Count == 1;
     }
 
     /// <summary>Removes the window at <paramref name="start"/> (a no-op for duplicates, whose deletes Kafka Streams also ignores).</summary>
-    public bool Remove(long start) => _values?.Remove(start) ?? false;
+    public bool Remove(long start)
+    {
+        if (_values?.Get(start) is not { } held)
+        {
+            return false;
+        }
+
+        _values.Remove(start);
+        pool.Recycle(held);
+        return true;
+    }
 
     public void RemoveBefore(long minStart)
     {
-        _values?.RemoveBefore(minStart);
+        if (_values is not null)
+        {
+            for (var i = 0; i < _values.Count && _values.TimeAt(i) < minStart; i++)
+            {
+                pool.Recycle(_values.ValueAt(i));
+            }
+
+            _values.RemoveBefore(minStart);
+        }
+
         _duplicates?.RemoveBefore(minStart);
     }
 
@@ -45,7 +96,7 @@ internal sealed class KeyWindows(byte[] key, bool retainDuplicates)
         {
             for (var i = _values.LowerBound(from); i < _values.Count && _values.TimeAt(i) <= to; i++)
             {
-                output.Add(KeyValuePair.Create(_values.TimeAt(i), _values.ValueAt(i)));
+                output.Add(KeyValuePair.Create(_values.TimeAt(i), Copy(_values.ValueAt(i))));
             }
 
             return;
@@ -67,7 +118,7 @@ internal sealed class KeyWindows(byte[] key, bool retainDuplicates)
         {
             if (_values.Get(window.StartMs) is { } value)
             {
-                output.Add(KeyValuePair.Create(new Windowed<byte[]>(Key, window), value));
+                output.Add(KeyValuePair.Create(new Windowed<byte[]>(Key, window), Copy(value)));
             }
 
             return;
@@ -81,4 +132,7 @@ internal sealed class KeyWindows(byte[] key, bool retainDuplicates)
             }
         }
     }
+
+    [return: NotNullIfNotNull(nameof(held))]
+    private static byte[]? Copy(byte[]? held) => held is null ? null : [.. held];
 }

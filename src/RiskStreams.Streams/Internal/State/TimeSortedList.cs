@@ -64,18 +64,18 @@ internal sealed class TimeSortedList<TValue>(int initialCapacity = 4)
         return value;
     }
 
-    /// <summary>Sets the value of <paramref name="time"/>, replacing any value it had.</summary>
-    public void Set(long time, TValue value)
+    /// <summary>Sets the value of <paramref name="time"/>, replacing any value it had; true when <paramref name="time"/> is new.</summary>
+    public bool Set(long time, TValue value)
     {
         var index = LowerBound(time);
         if (index < _count && _times[_head + index] == time)
         {
             _values[_head + index] = value;
+            return false;
         }
-        else
-        {
-            Insert(index, time, value);
-        }
+
+        Insert(index, time, value);
+        return true;
     }
 
     public bool Remove(long time)
@@ -155,8 +155,10 @@ internal sealed class TimeSortedList<TValue>(int initialCapacity = 4)
             return;
         }
 
-        // Compact in place when at least half the array is dead head space; otherwise grow.
-        if (_head > 0 && _count * 2 <= _times.Length)
+        // Compact in place when at least a quarter of the array is dead head space (amortized at most
+        // three moves per insert); otherwise grow. A key's few live windows thus stay in a small array
+        // instead of doubling it whenever the head has not yet drifted past half of it.
+        if (_head > 0 && _head * 4 >= _times.Length)
         {
             Array.Copy(_times, _head, _times, 0, _count);
             Array.Copy(_values, _head, _values, 0, _count);

@@ -13,7 +13,11 @@ internal sealed class TypedWindowStore<TKey, TValue>(IWindowBytesStore inner, Se
 {
     private const int TimestampSize = sizeof(long);
     private const long NoTimestamp = -1;
+    private readonly IWindowBytesSpanAccess? _spans = inner as IWindowBytesSpanAccess;
     private string _topic = inner.Name;
+
+    // Where a timestamped value is encoded before the store below copies it (puts come from the task's thread only).
+    private byte[] _encoded = new byte[64];
 
     public string Name => inner.Name;
 
@@ -52,6 +56,18 @@ internal sealed class TypedWindowStore<TKey, TValue>(IWindowBytesStore inner, Se
 
     public bool TryFetch(byte[] key, long windowStart, out ValueAndTimestamp<TValue> value)
     {
+        if (_spans is not null)
+        {
+            if (!_spans.TryFetch(key, windowStart, out var span))
+            {
+                value = default;
+                return false;
+            }
+
+            value = DecodeValue(span);
+            return true;
+        }
+
         var bytes = inner.Fetch(key, windowStart);
         if (bytes is null)
         {
@@ -63,7 +79,32 @@ internal sealed class TypedWindowStore<TKey, TValue>(IWindowBytesStore inner, Se
         return true;
     }
 
-    public void Put(byte[] key, ValueAndTimestamp<TValue> value, long windowStart) => inner.Put(key, EncodeValue(value), windowStart);
+    public void Put(byte[] key, ValueAndTimestamp<TValue> value, long windowStart)
+    {
+        if (_spans is null || !timestamped || value.Value is null)
+        {
+            inner.Put(key, EncodeValue(value), windowStart);
+            return;
+        }
+
+        // The timestamp prefix is written into a reused buffer the store copies, not into a new array per put.
+        var bytes = valueSerde.Serialize(_topic, value.Value);
+        if (bytes is null)
+        {
+            inner.Put(key, null, windowStart);
+            return;
+        }
+
+        var length = TimestampSize + bytes.Length;
+        if (_encoded.Length < length)
+        {
+            _encoded = new byte[Math.Max(length, _encoded.Length * 2)];
+        }
+
+        BinaryPrimitives.WriteInt64BigEndian(_encoded, value.Timestamp);
+        bytes.CopyTo(_encoded, TimestampSize);
+        _spans.Put(key, _encoded.AsSpan(0, length), windowStart);
+    }
 
     public List<KeyValuePair<long, ValueAndTimestamp<TValue>>> FetchTimestamped(byte[] key, long timeFrom, long timeTo, bool backward)
     {
@@ -118,7 +159,7 @@ internal sealed class TypedWindowStore<TKey, TValue>(IWindowBytesStore inner, Se
         return withTimestamp;
     }
 
-    private ValueAndTimestamp<TValue> DecodeValue(byte[] bytes) => timestamped
-        ? new(valueSerde.Deserialize(_topic, bytes.AsSpan(TimestampSize), false), BinaryPrimitives.ReadInt64BigEndian(bytes))
+    private ValueAndTimestamp<TValue> DecodeValue(ReadOnlySpan<byte> bytes) => timestamped
+        ? new(valueSerde.Deserialize(_topic, bytes[TimestampSize..], false), BinaryPrimitives.ReadInt64BigEndian(bytes))
         : new(valueSerde.Deserialize(_topic, bytes, false), NoTimestamp);
 }
