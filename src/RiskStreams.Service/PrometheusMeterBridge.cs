@@ -8,7 +8,8 @@ namespace RiskStreams.Service;
 /// <summary>
 /// Exports the engine's and the pipeline's <see cref="Meter"/> instruments (meters named
 /// <c>RiskStreams.*</c>) as Prometheus metrics: a counter <c>a.b.c</c> becomes <c>a_b_c_total</c>,
-/// a histogram <c>a.b</c> in ms becomes <c>a_b_ms</c>, tags become labels.
+/// a histogram <c>a.b</c> in ms becomes <c>a_b_ms</c>, an up-down counter or observable gauge <c>a.b</c> becomes the
+/// gauge <c>a_b</c>; tags become labels.
 /// </summary>
 internal sealed class PrometheusMeterBridge : IDisposable
 {
@@ -30,6 +31,9 @@ internal sealed class PrometheusMeterBridge : IDisposable
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
         _listener.Start();
+
+        // Observable instruments (store sizes) are read when Prometheus collects.
+        registry.AddBeforeCollectCallback(_listener.RecordObservableInstruments);
     }
 
     public void Dispose() => _listener.Dispose();
@@ -53,6 +57,12 @@ internal sealed class PrometheusMeterBridge : IDisposable
             case Prometheus.Histogram histogram:
                 histogram.WithLabels(values).Observe(value);
                 break;
+            case Gauge gauge when instrument is UpDownCounter<long> or UpDownCounter<double>:
+                gauge.WithLabels(values).Inc(value);
+                break;
+            case Gauge gauge:
+                gauge.WithLabels(values).Set(value);
+                break;
         }
     }
 
@@ -63,6 +73,7 @@ internal sealed class PrometheusMeterBridge : IDisposable
         return instrument switch
         {
             Counter<long> or Counter<double> => _factory.CreateCounter($"{baseName}_total", help, labelNames),
+            UpDownCounter<long> or UpDownCounter<double> or ObservableGauge<long> or ObservableGauge<double> => _factory.CreateGauge(baseName, help, labelNames),
             _ => _factory.CreateHistogram(instrument.Unit is { Length: > 0 } unit ? $"{baseName}_{unit}" : baseName, help,
                 new HistogramConfiguration { LabelNames = labelNames, Buckets = LatencyBuckets }),
         };

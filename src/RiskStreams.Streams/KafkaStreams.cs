@@ -103,6 +103,7 @@ public sealed partial class KafkaStreams : IAsyncDisposable
             throw new InvalidOperationException($"{nameof(KafkaStreams)} can start only once (state {State}).");
         }
 
+        StreamsMetrics.Register(_registry, _options.ApplicationId);
         _ = Task.Run(RunAsync);
     }
 
@@ -159,6 +160,7 @@ public sealed partial class KafkaStreams : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await CloseAsync().ConfigureAwait(false);
+        StreamsMetrics.Unregister(_registry);
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _stopping.Dispose();

@@ -22,6 +22,9 @@ public sealed class DevCommandTests
         var metrics = await http.GetStringAsync(new Uri(metricsUrl));
         Assert.Contains("riskstreams_events_consumed_total{stream=\"transactions\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("riskstreams_level_changes_total{level=", metrics, StringComparison.Ordinal);
+        Assert.Contains("riskstreams_streams_rebalances_total{thread=\"riskstreams-dev-StreamThread-1\",kind=\"assigned\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Matches("riskstreams_streams_store_entries\\{application=\"riskstreams-dev\",task=\"0_[0-3]\",store=\"account-risk-state\"\\} [1-9]", metrics);
+        Assert.Contains("riskstreams_streams_records_processed_total{thread=\"riskstreams-dev-StreamThread-1\",task=\"0_", metrics, StringComparison.Ordinal);
 
         if (Kcat.Path is { } kcat)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace RiskStreams.Streams.Internal;
@@ -16,6 +17,33 @@ internal sealed class StreamsMetrics
     public static readonly Counter<long> DroppedRecords = Meter.CreateCounter<long>("riskstreams.streams.dropped.records", null, "Records dropped by operators (late, invalid timestamp), by reason.");
     public static readonly Counter<long> Commits = Meter.CreateCounter<long>("riskstreams.streams.commits", null, "Offset commits, by thread.");
     public static readonly Histogram<double> CommitLatency = Meter.CreateHistogram<double>("riskstreams.streams.commit.latency", "ms", "Flush plus commit time, by thread.");
+    /// <summary>Instances whose task stores the store-size gauge reports (registered while running).</summary>
+    private static readonly ConcurrentDictionary<Runtime.Kafka.TaskRegistry, string> Instances = new();
+
+    public static readonly ObservableGauge<long> StoreEntries = Meter.CreateObservableGauge("riskstreams.streams.store.entries", ObserveStoreEntries, null,
+        "Entries in each key-value or versioned store, by application, task and store (read at collection).");
+
     public static readonly Counter<long> RestoredRecords = Meter.CreateCounter<long>("riskstreams.streams.restored.records", null, "Changelog records applied to task stores while restoring, by store.");
     public static readonly UpDownCounter<long> RestoreRemainingRecords = Meter.CreateUpDownCounter<long>("riskstreams.streams.restore.remaining.records", null, "Changelog records (offsets) still to read by restoring stores, by store.");
+
+    public static void Register(Runtime.Kafka.TaskRegistry registry, string applicationId) => Instances[registry] = applicationId;
+
+    public static void Unregister(Runtime.Kafka.TaskRegistry registry) => Instances.TryRemove(registry, out _);
+
+    private static IEnumerable<Measurement<long>> ObserveStoreEntries()
+    {
+        var measurements = new List<Measurement<long>>();
+        foreach (var (registry, applicationId) in Instances)
+        {
+            foreach (var task in registry.All)
+            {
+                foreach (var (store, entries) in task.StoreSizes())
+                {
+                    measurements.Add(new Measurement<long>(entries, new("application", applicationId), task.MetricTag, new("store", store)));
+                }
+            }
+        }
+
+        return measurements;
+    }
 }

@@ -4,7 +4,7 @@ namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>The typed top layer: serdes between the processor's types and the bytes below.</summary>
 internal sealed class TypedKeyValueStore<TKey, TValue>(IKeyValueBytesStore inner, Serde<TKey> keySerde, Serde<TValue> valueSerde)
-    : IKeyValueStore<TKey, TValue>, IRestorableStore
+    : IKeyValueStore<TKey, TValue>, IRestorableStore, ICountedStore
 {
     private string _topic = inner.Name;
 

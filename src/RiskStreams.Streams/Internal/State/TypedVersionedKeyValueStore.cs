@@ -4,13 +4,15 @@ namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>The typed top layer of a versioned store: serdes between the processor's types and the bytes below.</summary>
 internal sealed class TypedVersionedKeyValueStore<TKey, TValue>(IVersionedBytesStore inner, Serde<TKey> keySerde, Serde<TValue> valueSerde)
-    : IVersionedKeyValueStore<TKey, TValue>, IRestorableStore
+    : IVersionedKeyValueStore<TKey, TValue>, IRestorableStore, ICountedStore
 {
     private string _topic = inner.Name;
 
     public string Name => inner.Name;
 
     public bool Persistent => inner.Persistent;
+
+    public long ApproximateCount => inner.ApproximateCount;
 
     public TimeSpan HistoryRetention => TimeSpan.FromMilliseconds(inner.HistoryRetentionMs);
 

@@ -68,4 +68,25 @@ internal sealed class ActiveTask(StreamTask task, PartitionGroup group, string t
             return true;
         }
     }
+
+    /// <summary>Entries of each store that counts them (key-value and versioned stores), read while the task is idle; empty once closed.</summary>
+    public List<(string Store, long Entries)> StoreSizes()
+    {
+        var sizes = new List<(string, long)>();
+        lock (Gate)
+        {
+            if (!Closed)
+            {
+                foreach (var store in Task.Context.Stores)
+                {
+                    if (store is Internal.State.ICountedStore counted)
+                    {
+                        sizes.Add((store.Name, counted.ApproximateCount));
+                    }
+                }
+            }
+        }
+
+        return sizes;
+    }
 }

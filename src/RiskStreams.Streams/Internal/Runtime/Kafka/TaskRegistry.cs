@@ -13,6 +13,9 @@ internal sealed class TaskRegistry
 
     public ActiveTask? Find(TaskId id) => _tasks.GetValueOrDefault(id);
 
+    /// <summary>The tasks at this moment.</summary>
+    public ICollection<ActiveTask> All => _tasks.Values;
+
     /// <summary>The tasks of <paramref name="subtopology"/> at this moment, by partition.</summary>
     public List<ActiveTask> OfSubtopology(int subtopology)
     {
