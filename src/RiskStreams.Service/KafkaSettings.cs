@@ -14,8 +14,23 @@ public sealed class KafkaSettings
     /// <summary>Commit interval in milliseconds.</summary>
     public int CommitIntervalMs { get; set; } = 1000;
 
+    /// <summary>
+    /// <c>at_least_once</c> (default) or <c>exactly_once_v2</c> (transactional output, read_committed input; brokers 2.5+),
+    /// as Kafka Streams' <c>processing.guarantee</c>.
+    /// </summary>
+    public string ProcessingGuarantee { get; set; } = "at_least_once";
+
     /// <summary>Root of local state (persistent stores, checkpoints): <c>{StateDirectory}/{ApplicationId}/{task}</c>.</summary>
     public string StateDirectory { get; set; } = new StreamsOptions().StateDirectory;
+
+    /// <summary>The engine's value of <see cref="ProcessingGuarantee"/>; throws <see cref="InvalidOperationException"/> naming the setting when it is unknown.</summary>
+    public ProcessingGuarantee ParseProcessingGuarantee() => ProcessingGuarantee.Trim().ToLowerInvariant() switch
+    {
+        "at_least_once" => Streams.ProcessingGuarantee.AtLeastOnce,
+        "exactly_once_v2" => Streams.ProcessingGuarantee.ExactlyOnceV2,
+        _ => throw new InvalidOperationException(
+            $"RiskStreams:Kafka:ProcessingGuarantee must be at_least_once or exactly_once_v2, was '{ProcessingGuarantee}'."),
+    };
 
     /// <summary>Extra librdkafka properties (security.protocol, sasl.*, ...).</summary>
     public Dictionary<string, string> Properties { get; set; } = [];
