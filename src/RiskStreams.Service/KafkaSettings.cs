@@ -14,6 +14,12 @@ public sealed class KafkaSettings
     /// <summary>Commit interval in milliseconds.</summary>
     public int CommitIntervalMs { get; set; } = 1000;
 
+    /// <summary>
+    /// <c>at_least_once</c> (default) or <c>exactly_once_v2</c> (transactional output, read_committed input; brokers 2.5+),
+    /// as Kafka Streams' <c>processing.guarantee</c>.
+    /// </summary>
+    public string ProcessingGuarantee { get; set; } = "at_least_once";
+
     /// <summary>Root of local state (persistent stores, checkpoints): <c>{StateDirectory}/{ApplicationId}/{task}</c>.</summary>
     public string StateDirectory { get; set; } = new StreamsOptions().StateDirectory;
 
@@ -22,6 +28,15 @@ public sealed class KafkaSettings
 
     /// <summary>Record cache per store and task, in bytes (Kafka's cache.max.bytes.buffering): coalesces state writes per commit. Default 10 MiB; 0 turns it off.</summary>
     public long CacheMaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The engine's value of <see cref="ProcessingGuarantee"/>; throws <see cref="InvalidOperationException"/> naming the setting when it is unknown.</summary>
+    public ProcessingGuarantee ParseProcessingGuarantee() => ProcessingGuarantee.Trim().ToLowerInvariant() switch
+    {
+        "at_least_once" => Streams.ProcessingGuarantee.AtLeastOnce,
+        "exactly_once_v2" => Streams.ProcessingGuarantee.ExactlyOnceV2,
+        _ => throw new InvalidOperationException(
+            $"RiskStreams:Kafka:ProcessingGuarantee must be at_least_once or exactly_once_v2, was '{ProcessingGuarantee}'."),
+    };
 
     /// <summary>Extra librdkafka properties (security.protocol, sasl.*, ...).</summary>
     public Dictionary<string, string> Properties { get; set; } = [];

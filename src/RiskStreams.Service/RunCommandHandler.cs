@@ -34,6 +34,7 @@ internal static class RunCommandHandler
             ApplicationId = settings.Kafka.ApplicationId,
             BootstrapServers = settings.Kafka.BootstrapServers,
             CommitInterval = TimeSpan.FromMilliseconds(settings.Kafka.CommitIntervalMs),
+            ProcessingGuarantee = settings.Kafka.ParseProcessingGuarantee(),
             ClientProperties = settings.Kafka.Properties,
             StateDirectory = settings.Kafka.StateDirectory,
             CacheMaxBytesBuffering = settings.Kafka.CacheMaxBytes,

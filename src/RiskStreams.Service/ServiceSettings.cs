@@ -31,6 +31,7 @@ public sealed class ServiceSettings
             throw new InvalidOperationException($"RiskStreams:Kafka:CommitIntervalMs must be positive, was {Kafka.CommitIntervalMs}.");
         }
 
+        Kafka.ParseProcessingGuarantee();
         Require(Kafka.StateDirectory, "RiskStreams:Kafka:StateDirectory");
         if (Kafka.CacheMaxBytes < 0)
         {

@@ -6,7 +6,8 @@ using RiskStreams.Streams.Internal.Runtime.Kafka;
 namespace RiskStreams.Streams;
 
 /// <summary>
-/// Runs a <see cref="Topology"/> on Kafka with at-least-once guarantees, as Kafka Streams' <c>KafkaStreams</c> does.
+/// Runs a <see cref="Topology"/> on Kafka, at-least-once or exactly-once (<see cref="StreamsOptions.ProcessingGuarantee"/>),
+/// as Kafka Streams' <c>KafkaStreams</c> does.
 /// At start it reads the source topics' metadata, checks that the source topics of each sub-topology are
 /// co-partitioned and creates the repartition topics; then <see cref="StreamsOptions.NumStreamThreads"/> stream
 /// threads join the consumer group named by <see cref="StreamsOptions.ApplicationId"/>. Each thread runs one task per
@@ -20,6 +21,13 @@ namespace RiskStreams.Streams;
 /// and processing goes on with the next record; <see cref="ExceptionHandlerResponse.Fail"/> (the default) stops the
 /// instance in <see cref="StreamsState.Error"/> (see <see cref="Error"/>). Offsets of records whose output was not
 /// acknowledged are never committed, so a restart processes them again.
+/// <para>
+/// Under <see cref="ProcessingGuarantee.ExactlyOnceV2"/> each commit is a transaction of the thread's producer holding
+/// the output, changelog and dead-letter records of the interval and the consumed offsets; a thread that fails or
+/// is closed by <c>CloseWithoutCommitAsync</c> aborts it. A thread fenced as a zombie (a newer producer with its
+/// transactional id, or a group that moved on without it) closes its tasks without checkpoints and the instance stops
+/// in <see cref="StreamsState.Error"/> with a <see cref="TaskMigratedException"/>; it does not rejoin by itself.
+/// </para>
 /// </remarks>
 public sealed partial class KafkaStreams : IAsyncDisposable
 {
@@ -29,6 +37,9 @@ public sealed partial class KafkaStreams : IAsyncDisposable
     private readonly TaskRegistry _registry = new();
     private readonly Lock _stateLock = new();
     private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Identifies this instance in the transactional ids of its threads.</summary>
+    private readonly Guid _processId = Guid.NewGuid();
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private StreamThread[] _threads = [];
     private StreamsState _state = StreamsState.Created;
@@ -231,9 +242,14 @@ public sealed partial class KafkaStreams : IAsyncDisposable
             var errorPolicy = new HandlerErrorPolicy(_options, _logger);
             for (var i = 0; i < _threads.Length; i++)
             {
+                // KIP-447 ("v2"): one transactional id per thread of this process; the group metadata sent with the
+                // offsets fences zombies, so the id need not follow the tasks.
+                var transactionalId = _options.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2
+                    ? $"{_options.ApplicationId}-{_processId:N}-{i + 1}"
+                    : null;
                 _threads[i] = new StreamThread($"{_options.ApplicationId}-StreamThread-{i + 1}", plan, _topology, _options, _registry,
                     errorPolicy,
-                    _logger, OnThreadStateChanged, globalStores);
+                    _logger, OnThreadStateChanged, globalStores, transactionalId);
             }
 
             foreach (var thread in _threads)

@@ -9,8 +9,19 @@ public sealed record StreamsOptions
     /// <summary>Kafka bootstrap servers, <c>host:port[,host:port]</c>.</summary>
     public string BootstrapServers { get; init; } = "";
 
-    /// <summary>How often processed offsets are committed (after the producer is flushed).</summary>
+    /// <summary>
+    /// How often processed offsets are committed (after the producer is flushed); under
+    /// <see cref="ProcessingGuarantee.ExactlyOnceV2"/> also how long a transaction stays open, so how late output
+    /// becomes visible to read_committed consumers.
+    /// </summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// <see cref="ProcessingGuarantee.AtLeastOnce"/> (the default) or <see cref="ProcessingGuarantee.ExactlyOnceV2"/>:
+    /// one transactional producer per stream thread (transactional id <c>{ApplicationId}-{processId}-{thread}</c>),
+    /// offsets committed inside its transactions, input and changelogs read with <c>read_committed</c>.
+    /// </summary>
+    public ProcessingGuarantee ProcessingGuarantee { get; init; } = ProcessingGuarantee.AtLeastOnce;
 
     /// <summary>
     /// Topic that receives the records an exception handler answered <see cref="ExceptionHandlerResponse.Continue"/> for,
@@ -87,6 +98,25 @@ public sealed record StreamsOptions
             var field = DeserializationExceptionHandler is null ? nameof(DeserializationExceptionHandler)
                 : ProcessingExceptionHandler is null ? nameof(ProcessingExceptionHandler) : nameof(ProductionExceptionHandler);
             throw new ArgumentException($"{field} is required.", field);
+        }
+
+        if (!Enum.IsDefined(ProcessingGuarantee))
+        {
+            throw new ArgumentException(
+                $"{nameof(ProcessingGuarantee)} must be {nameof(ProcessingGuarantee.AtLeastOnce)} or {nameof(ProcessingGuarantee.ExactlyOnceV2)}, was {(int)ProcessingGuarantee}.",
+                nameof(ProcessingGuarantee));
+        }
+
+        if (ClientProperties is null)
+        {
+            throw new ArgumentException($"{nameof(ClientProperties)} is required (may be empty).", nameof(ClientProperties));
+        }
+
+        if (ClientProperties.ContainsKey("transactional.id"))
+        {
+            throw new ArgumentException(
+                $"{nameof(ClientProperties)} may not set transactional.id: the engine gives each stream thread its own under {nameof(ProcessingGuarantee)}.{nameof(ProcessingGuarantee.ExactlyOnceV2)}.",
+                nameof(ClientProperties));
         }
 
         if (CommitInterval <= TimeSpan.Zero)

@@ -17,7 +17,7 @@ public sealed class RecordCollectorTests
             MessageTimeoutMs = 300,
             SocketConnectionSetupTimeoutMs = 1000,
         }).Build();
-        var collector = new RecordCollector(producer);
+        var collector = new RecordCollector(new StreamsProducer(producer));
 
         collector.Send("out", [1], [2], 10);
         var error = Assert.Throws<InvalidOperationException>(collector.Flush);

@@ -45,7 +45,9 @@ internal sealed class GlobalStreamThread
             var config = KafkaClientFactory.Consumer(_options, $"{_options.ApplicationId}-global-consumer");
             config.GroupId = $"{_options.ApplicationId}-global";
             config.EnableAutoCommit = false;
-            config.EnablePartitionEof = false;
+            // The end of a partition also counts as caught up: a topic written in transactions ends with a marker, not
+            // a record, and read_committed (exactly-once) ends at the last stable offset.
+            config.EnablePartitionEof = true;
             using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).SetLogHandler((_, m) => ClientLog.Write(_logger, m)).Build();
             var partitions = Partitions();
             consumer.Assign(partitions.Select(tp => new TopicPartitionOffset(tp, Offset.Beginning)));
@@ -62,6 +64,12 @@ internal sealed class GlobalStreamThread
             while (!_stopRequested)
             {
                 var result = consumer.Consume(_options.PollTimeout);
+                if (result is { IsPartitionEOF: true })
+                {
+                    MarkCaughtUp(remaining, result.TopicPartition);
+                    continue;
+                }
+
                 if (result?.Message is null)
                 {
                     continue;
@@ -69,13 +77,9 @@ internal sealed class GlobalStreamThread
 
                 _manager.Process(new ConsumedRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key,
                     result.Message.Value, result.Message.Timestamp.UnixTimestampMs, result.Message.Headers));
-                if (remaining.Count > 0 && remaining.TryGetValue(result.TopicPartition, out var end) && result.Offset.Value + 1 >= end)
+                if (remaining.TryGetValue(result.TopicPartition, out var end) && result.Offset.Value + 1 >= end)
                 {
-                    remaining.Remove(result.TopicPartition);
-                    if (remaining.Count == 0)
-                    {
-                        _caughtUp.TrySetResult();
-                    }
+                    MarkCaughtUp(remaining, result.TopicPartition);
                 }
             }
 
@@ -88,6 +92,14 @@ internal sealed class GlobalStreamThread
         {
             _caughtUp.TrySetException(e);
             _stopped.TrySetException(e);
+        }
+    }
+
+    private void MarkCaughtUp(Dictionary<TopicPartition, long> remaining, TopicPartition partition)
+    {
+        if (remaining.Remove(partition) && remaining.Count == 0)
+        {
+            _caughtUp.TrySetResult();
         }
     }
 

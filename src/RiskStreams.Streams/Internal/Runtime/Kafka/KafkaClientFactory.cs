@@ -16,7 +16,7 @@ internal static class KafkaClientFactory
             BootstrapServers = options.BootstrapServers,
             AutoOffsetReset = AutoOffsetReset.Earliest,
 
-            // At-least-once reads everything, as Kafka Streams does; exactly-once will read committed only.
+            // At-least-once reads everything, as Kafka Streams does; exactly-once reads committed only (set below).
             IsolationLevel = IsolationLevel.ReadUncommitted,
         };
 
@@ -25,14 +25,23 @@ internal static class KafkaClientFactory
         Apply(config, options);
         config.GroupId = options.ApplicationId;
         config.ClientId = clientId;
-
-        // The thread stores an offset only after the output of every record before it is acknowledged; librdkafka
-        // commits stored offsets in the background, so a commit never blocks processing (a synchronous commit waits
-        // out a whole rebalance on the mock cluster). Revocation and shutdown commit synchronously.
-        config.EnableAutoCommit = true;
-        config.AutoCommitIntervalMs = (int)options.CommitInterval.TotalMilliseconds;
         config.EnableAutoOffsetStore = false;
         config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky;
+        if (options.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2)
+        {
+            // Offsets go into the producer's transactions (StreamsProducer.CommitTransaction), never through the
+            // consumer; input, changelogs and global topics are read without the records of open or aborted transactions.
+            config.IsolationLevel = IsolationLevel.ReadCommitted;
+            config.EnableAutoCommit = false;
+        }
+        else
+        {
+            // The thread stores an offset only after the output of every record before it is acknowledged; librdkafka
+            // commits stored offsets in the background, so a commit never blocks processing (a synchronous commit waits
+            // out a whole rebalance on the mock cluster). Revocation and shutdown commit synchronously.
+            config.EnableAutoCommit = true;
+            config.AutoCommitIntervalMs = (int)options.CommitInterval.TotalMilliseconds;
+        }
 
         // End-of-partition events tell a task that an empty input partition is caught up (see PartitionGroup).
         config.EnablePartitionEof = true;
@@ -53,7 +62,10 @@ internal static class KafkaClientFactory
         return config;
     }
 
-    public static ProducerConfig Producer(StreamsOptions options, string clientId)
+    /// <param name="options">The application's settings.</param>
+    /// <param name="clientId">The producer's client id.</param>
+    /// <param name="transactionalId">Under exactly-once, the thread's transactional id; null otherwise.</param>
+    public static ProducerConfig Producer(StreamsOptions options, string clientId, string? transactionalId = null)
     {
         var config = new ProducerConfig
         {
@@ -66,9 +78,16 @@ internal static class KafkaClientFactory
         // Reports keep the produced key and value (references held by Confluent's per-message handler, not native
         // copies) so a record the broker refuses can go to the dead-letter topic; headers are not read back.
         config.DeliveryReportFields = "key,value";
+        if (transactionalId is not null)
+        {
+            // Kafka Streams' exactly-once default: a zombie's open transaction is aborted by the broker within 10 s.
+            config.TransactionTimeoutMs = 10_000;
+        }
+
         Apply(config, options);
         config.ClientId = clientId;
         config.EnableIdempotence = true;
+        config.TransactionalId = transactionalId;
 
         // Java-compatible key hashing, so co-partitioned topics written by other clients line up with ours.
         config.Partitioner = Partitioner.Murmur2Random;

@@ -7,22 +7,24 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 /// murmur2 partitioner picks the partition from the serialized key, unless a partition is given), waits when the
 /// producer's queue is full, and keeps the first delivery failure, which fails the thread at the next send, flush or
 /// loop — unless the production exception handler skips it (then the refused record goes to the dead-letter topic, if
-/// there is one).
+/// there is one). Under exactly-once every record goes into the producer's open transaction; a record the broker
+/// refuses after it was sent makes that transaction abortable (librdkafka), so then the thread fails whatever the
+/// handler says, and the transaction is aborted.
 /// </summary>
 internal sealed class RecordCollector : IRecordSink
 {
     private static readonly TimeSpan FlushStep = TimeSpan.FromMilliseconds(100);
 
-    private readonly IProducer<byte[]?, byte[]?> _producer;
+    private readonly StreamsProducer _producer;
     private readonly Action<DeliveryReport<byte[]?, byte[]?>> _onDelivery;
     private readonly HandlerErrorPolicy? _errors;
     private readonly string? _deadLetterTopic;
     private Exception? _failure;
 
-    /// <param name="producer">The thread's producer.</param>
+    /// <param name="producer">The thread's producer and its transactions.</param>
     /// <param name="errors">Asks the production handler about refused records; null fails on every refusal.</param>
     /// <param name="deadLetterTopic">Receives refused records the handler skips.</param>
-    public RecordCollector(IProducer<byte[]?, byte[]?> producer, HandlerErrorPolicy? errors = null, string? deadLetterTopic = null)
+    public RecordCollector(StreamsProducer producer, HandlerErrorPolicy? errors = null, string? deadLetterTopic = null)
     {
         _producer = producer;
         _errors = errors;
@@ -90,6 +92,11 @@ internal sealed class RecordCollector : IRecordSink
     {
         if (Volatile.Read(ref _failure) is { } failure)
         {
+            if (failure is KafkaException kafka && StreamsProducer.IsFencing(kafka.Error))
+            {
+                throw StreamsProducer.Migrated("sending", kafka);
+            }
+
             throw new InvalidOperationException($"Producing output failed: {failure.Message}", failure);
         }
     }
@@ -102,19 +109,19 @@ internal sealed class RecordCollector : IRecordSink
         }
 
         var error = new KafkaException(report.Error);
-        if (report.Error.IsFatal || _errors is null || report.Topic == _deadLetterTopic
+        if (report.Error.IsFatal || _producer.Transactional || _errors is null || report.Topic == _deadLetterTopic
             || !_errors.ContinueAfterRefusal(report.Topic, report.Message.Key, report.Message.Value, error))
         {
             Interlocked.CompareExchange(ref _failure, error, null);
             return;
         }
 
-        var deadLettered = _deadLetterTopic is not null && TrySendDeadLetter(report, error);
+        var deadLettered = _deadLetterTopic is { } deadLetters && TrySendDeadLetter(deadLetters, report, error);
         _errors.ReportRefusalSkipped(report.Topic, error, deadLettered ? _deadLetterTopic : null);
     }
 
     /// <summary>Sends a refused record to the dead-letter topic without blocking (this runs on the delivery thread).</summary>
-    private bool TrySendDeadLetter(DeliveryReport<byte[]?, byte[]?> report, KafkaException error)
+    private bool TrySendDeadLetter(string deadLetterTopic, DeliveryReport<byte[]?, byte[]?> report, KafkaException error)
     {
         // librdkafka does not report the timestamp of a failed message: the dead letter gets the current time.
         var message = new Message<byte[]?, byte[]?>
@@ -125,7 +132,7 @@ internal sealed class RecordCollector : IRecordSink
         };
         try
         {
-            _producer.Produce(_deadLetterTopic, message, _onDelivery);
+            _producer.ProduceOutsideTransaction(deadLetterTopic, message, _onDelivery);
             return true;
         }
         catch (ProduceException<byte[]?, byte[]?>)

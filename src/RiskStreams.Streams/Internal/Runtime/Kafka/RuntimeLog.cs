@@ -45,4 +45,10 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(114, LogLevel.Warning, "{Thread}: task {TaskId} could not write its checkpoint; it restores from scratch next time")]
     public static partial void CheckpointFailed(ILogger logger, Exception exception, string thread, TaskId taskId);
+
+    [LoggerMessage(115, LogLevel.Warning, "{Thread}: could not abort the open transaction; the broker aborts it when it times out or a new producer takes over its transactional id")]
+    public static partial void AbortFailed(ILogger logger, string thread);
+
+    [LoggerMessage(116, LogLevel.Warning, "{Thread}: partitions lost while a transaction was open; it is aborted and the thread stops (its other tasks' uncommitted state went with it)")]
+    public static partial void LostInTransaction(ILogger logger, string thread);
 }

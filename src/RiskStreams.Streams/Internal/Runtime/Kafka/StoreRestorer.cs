@@ -22,6 +22,7 @@ internal sealed class StoreRestorer(StreamsOptions options, string threadName, I
     private readonly List<TaskRestoration> _tasks = [];
     private readonly Dictionary<TopicPartition, (TaskRestoration Task, ChangelogPartitionRestore Partition)> _active = [];
     private readonly List<TopicPartition> _finished = [];
+    private readonly bool _readCommitted = options.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2;
     private IConsumer<byte[]?, byte[]?>? _consumer;
 
     /// <summary>True while any task is restoring.</summary>
@@ -237,7 +238,9 @@ internal sealed class StoreRestorer(StreamsOptions options, string threadName, I
             var offset = result.Offset.Value;
             if (result.IsPartitionEOF || offset >= partition.End)
             {
-                if (offset >= partition.End)
+                // Under exactly-once the restore consumer reads committed only, and its end is the last stable offset:
+                // an open transaction's records there (a zombie's, aborted once it times out) are not this task's past.
+                if (offset >= partition.End || (result.IsPartitionEOF && _readCommitted))
                 {
                     Finish(restoration, partition);
                 }

@@ -13,6 +13,13 @@ internal sealed partial class StreamThread
     /// </summary>
     private void Commit(IReadOnlyList<ActiveTask> tasks, bool synchronous)
     {
+        if (_producer!.Transactional)
+        {
+            // One transaction holds the output of all the thread's tasks, so a commit is always of them all.
+            CommitTransaction();
+            return;
+        }
+
         var started = Stopwatch.GetTimestamp();
 
         // A restoring task has processed nothing and its stores may not be open yet.
@@ -46,6 +53,54 @@ internal sealed partial class StreamThread
             return;
         }
 
+        for (var i = 0; i < queues.Count; i++)
+        {
+            queues[i].MarkCommitted(offsets[i].Offset.Value);
+        }
+
+        StreamsMetrics.Commits.Add(1, _threadTag);
+        StreamsMetrics.CommitLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, _threadTag);
+    }
+
+    /// <summary>
+    /// Exactly-once commit of every running task: flush their stores (changelog records go into the open transaction),
+    /// wait until every record of the transaction is acknowledged (a refusal fails here, before anything commits), then
+    /// commit the transaction with the offset after the last processed record of each input partition. Offsets are not
+    /// committed through the consumer. A failure aborts the transaction and throws (see <see cref="StreamsProducer.CommitTransaction"/>).
+    /// </summary>
+    private void CommitTransaction()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var tasks = _taskList.Where(t => t.Running).ToList();
+        foreach (var task in tasks)
+        {
+            lock (task.Gate)
+            {
+                task.Task.Flush();
+            }
+        }
+
+        _collector!.Flush();
+        var queues = new List<RecordQueue>();
+        var offsets = new List<TopicPartitionOffset>();
+        foreach (var task in tasks)
+        {
+            foreach (var queue in task.Group.Queues)
+            {
+                if (queue.CommitPending)
+                {
+                    queues.Add(queue);
+                    offsets.Add(new TopicPartitionOffset(queue.Partition, queue.CommitOffset));
+                }
+            }
+        }
+
+        if (offsets.Count == 0 && !_producer!.TransactionInFlight)
+        {
+            return;
+        }
+
+        _producer!.CommitTransaction(offsets, _consumer!.ConsumerGroupMetadata);
         for (var i = 0; i < queues.Count; i++)
         {
             queues[i].MarkCommitted(offsets[i].Offset.Value);

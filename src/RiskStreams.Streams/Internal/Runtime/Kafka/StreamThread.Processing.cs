@@ -64,7 +64,7 @@ internal sealed partial class StreamThread
         {
             task.Task.Process(record);
         }
-        catch (Exception e) when (!_collector!.HasFailed)
+        catch (Exception e) when (e is not TaskMigratedException && !_collector!.HasFailed)
         {
             if (_errorPolicy.OnError(task.Id, record, e, _collector) == ProcessingErrorAction.Fail)
             {

@@ -79,12 +79,22 @@ internal sealed partial class StreamThread
         StreamsMetrics.Rebalances.Add(1, _threadTag, new KeyValuePair<string, object?>("kind", "lost"));
         _assignmentPending = true;
         SetState(StreamsState.Rebalancing);
-        foreach (var task in TasksOf(partitions))
+        var lost = TasksOf(partitions);
+        foreach (var task in lost)
         {
             CloseTask(task, clean: false);
         }
 
         PublishTaskIds();
+        if (_producer!.TransactionInFlight && lost.Count > 0)
+        {
+            // The open transaction holds the lost tasks' output: it must not commit. Aborting it also drops the output
+            // of the tasks kept, whose stores are already ahead of their changelogs; rather than restore them again in
+            // place, the thread stops (Kafka Streams would close them dirty too and rejoin).
+            RuntimeLog.LostInTransaction(_logger, Name);
+            AbortTransaction();
+            throw new TaskMigratedException($"{Name} lost partitions {string.Join(",", partitions.Select(p => p.TopicPartition))} to the group while a transaction was open.");
+        }
     }
 
     private List<ActiveTask> TasksOf(List<TopicPartitionOffset> partitions)

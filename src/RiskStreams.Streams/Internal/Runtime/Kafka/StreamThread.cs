@@ -5,8 +5,9 @@ using RiskStreams.Streams.State;
 namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 
 /// <summary>
-/// One stream thread: its own consumer in the application's group and its own producer, the tasks of the partitions
-/// the group assigns to it, and the loop that polls, processes in timestamp order, punctuates and commits. Everything
+/// One stream thread: its own consumer in the application's group and its own producer (transactional under
+/// exactly-once, see <see cref="StreamsProducer"/>), the tasks of the partitions the group assigns to it, and the loop
+/// that polls, processes in timestamp order, punctuates and commits. Everything
 /// but <see cref="RequestStop"/> and the read-only members runs on the thread itself.
 /// </summary>
 internal sealed partial class StreamThread
@@ -26,6 +27,8 @@ internal sealed partial class StreamThread
     private readonly long _commitIntervalMs;
     private readonly long _maxTaskIdleMs;
     private IConsumer<byte[]?, byte[]?>? _consumer;
+    private readonly string? _transactionalId;
+    private StreamsProducer? _producer;
     private RecordCollector? _collector;
     private StoreRestorer? _restorer;
     private Exception? _fatalClientError;
@@ -37,9 +40,11 @@ internal sealed partial class StreamThread
     private readonly KeyValuePair<string, object?> _threadTag;
 
     public StreamThread(string name, TopicPlan plan, Topology topology, StreamsOptions options, TaskRegistry registry,
-        HandlerErrorPolicy errorPolicy, ILogger logger, Action<StreamThread> stateListener, Func<string, IStateStore?>? globalStores = null)
+        HandlerErrorPolicy errorPolicy, ILogger logger, Action<StreamThread> stateListener, Func<string, IStateStore?>? globalStores = null,
+        string? transactionalId = null)
     {
         Name = name;
+        _transactionalId = transactionalId;
         _threadTag = new KeyValuePair<string, object?>("thread", name);
         _globalStores = globalStores;
         _plan = plan;
@@ -102,14 +107,18 @@ internal sealed partial class StreamThread
 
     private void Run()
     {
-        IProducer<byte[]?, byte[]?>? producer = null;
         try
         {
-            producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Producer(_options, $"{Name}-producer"))
-                .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
-                .SetErrorHandler((_, e) => OnClientError(e))
-                .Build();
-            _collector = new RecordCollector(producer, _errorPolicy, _options.DeadLetterTopic);
+            _producer = new StreamsProducer(
+                new ProducerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Producer(_options, $"{Name}-producer", _transactionalId))
+                    .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
+                    .SetErrorHandler((_, e) => OnClientError(e))
+                    .Build(),
+                transactional: _transactionalId is not null);
+
+            // Under exactly-once this fences an older producer with the same id and aborts its open transaction.
+            _producer.Initialize();
+            _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
             _consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Consumer(_options, $"{Name}-consumer"))
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
                 .SetErrorHandler((_, e) => OnClientError(e))
@@ -129,6 +138,8 @@ internal sealed partial class StreamThread
             SetState(StreamsState.PendingShutdown);
             if (_abandon)
             {
+                // As if the process died, except that the open transaction is aborted at once instead of when it times out.
+                AbortTransaction();
                 CloseTasks(clean: false);
             }
             else
@@ -152,7 +163,7 @@ internal sealed partial class StreamThread
         {
             DisposeRestorer();
             _consumer?.Dispose();
-            producer?.Dispose();
+            _producer?.Dispose();
             _completion.TrySetResult();
         }
     }
@@ -162,6 +173,11 @@ internal sealed partial class StreamThread
         _collector!.ThrowIfFailed();
         if (Volatile.Read(ref _fatalClientError) is { } fatal)
         {
+            if (fatal is KafkaException kafka && StreamsProducer.IsFencing(kafka.Error))
+            {
+                throw StreamsProducer.Migrated("running", kafka);
+            }
+
             throw new InvalidOperationException($"A Kafka client of {Name} failed fatally: {fatal.Message}", fatal);
         }
 
@@ -269,6 +285,12 @@ internal sealed partial class StreamThread
     {
         try
         {
+            // Nothing of the open transaction may become visible; a fenced producer cannot abort, its successor did.
+            if (Error is not TaskMigratedException)
+            {
+                AbortTransaction();
+            }
+
             CloseTasks(clean: false);
             if (_consumer is not null)
             {
@@ -279,6 +301,14 @@ internal sealed partial class StreamThread
         catch (Exception e)
         {
             RuntimeLog.CloseFailed(_logger, e, Name);
+        }
+    }
+
+    private void AbortTransaction()
+    {
+        if (_producer is { TransactionInFlight: true } producer && !producer.AbortTransaction())
+        {
+            RuntimeLog.AbortFailed(_logger, Name);
         }
     }
 
