@@ -27,7 +27,21 @@ internal static class RunCommandHandler
         return settings;
     }
 
+    /// <summary>Runs until <paramref name="cancellationToken"/> (SIGTERM/SIGINT) fires; a stop during start-up is a clean stop too (exit 0).</summary>
     public static async Task<int> RunAsync(ServiceSettings settings, TextWriter output, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunUntilStoppedAsync(settings, output, loggers, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.WriteLine("riskstreams run: stopped while starting");
+            return 0;
+        }
+    }
+
+    private static async Task<int> RunUntilStoppedAsync(ServiceSettings settings, TextWriter output, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var streams = new StreamsOptions
         {

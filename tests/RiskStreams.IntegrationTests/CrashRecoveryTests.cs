@@ -116,8 +116,8 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     }
 
     /// <summary>
-    /// One instance starts; a second and a third join at a fifth and two fifths of the input; the second leaves
-    /// (SIGTERM) at three fifths. In-memory stores here (the crash test covers the RocksDB default), so every move of
+    /// One instance starts; once it has committed a fifth of the input a second joins, then a third, and the second
+    /// leaves (SIGTERM) as soon as the third runs. In-memory stores here (the crash test covers the RocksDB default), so every move of
     /// a task restores it in full from the changelog.
     /// </summary>
     private async Task<RunResult> RunWithScalingAsync(string name, WorkloadTopics inputs)
@@ -126,11 +126,11 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
         using var progress = new InputProgress(stack.Cluster.BootstrapServers, app.Id, Topics(inputs));
         using var first = ServiceProcess.Start("run", Environment(app, inputs, "1", StoreType.InMemory));
         await Wait.UntilAsync(() => progress.Committed() >= Events / 5, "the first instance to commit a fifth of the input", RunDeadline);
-        var committedAtJoin = progress.Committed();
         using var second = ServiceProcess.Start("run", Environment(app, inputs, "2", StoreType.InMemory));
-        await Wait.UntilAsync(() => progress.Committed() >= 2 * Events / 5, "two instances to commit two fifths", RunDeadline);
+        await WaitStartedAsync(second);
+        var committedAtJoin = progress.Committed();
         using var third = ServiceProcess.Start("run", Environment(app, inputs, "3", StoreType.InMemory));
-        await Wait.UntilAsync(() => progress.Committed() >= 3 * Events / 5, "three instances to commit three fifths", RunDeadline);
+        await WaitStartedAsync(third);
         second.Terminate();
         Assert.Equal(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         await WaitCaughtUpAsync(app, inputs, first);
@@ -175,6 +175,9 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
         ["RISKSTREAMS__TOPICS__LEVELCHANGES"] = app.Output,
         ["RISKSTREAMS__TOPICS__DEADLETTER"] = app.DeadLetters,
     };
+
+    private static Task WaitStartedAsync(ServiceProcess process) =>
+        Wait.UntilAsync(() => process.Stdout.Lines().Any(l => l.StartsWith("riskstreams run: ", StringComparison.Ordinal)), "an instance to start", RunDeadline);
 
     private async Task WaitCaughtUpAsync(AppRun app, WorkloadTopics inputs, ServiceProcess process)
     {
