@@ -23,43 +23,14 @@ internal sealed partial class StreamThread
         var started = Stopwatch.GetTimestamp();
 
         // A restoring task has processed nothing and its stores may not be open yet.
-        tasks = [.. tasks.Where(t => t.Running)];
-        foreach (var task in tasks)
-        {
-            lock (task.Gate)
-            {
-                task.Task.Flush();
-            }
-        }
-
-        _collector!.Flush();
-        var queues = new List<RecordQueue>();
-        var offsets = new List<TopicPartitionOffset>();
-        foreach (var task in tasks)
-        {
-            foreach (var queue in task.Group.Queues)
-            {
-                // A synchronous commit also covers offsets stored earlier that the background commit may not have sent yet.
-                if (queue.CommitPending || (synchronous && queue.CommitOffset >= 0))
-                {
-                    queues.Add(queue);
-                    offsets.Add(new TopicPartitionOffset(queue.Partition, queue.CommitOffset));
-                }
-            }
-        }
-
+        // A synchronous commit also covers offsets stored earlier that the background commit may not have sent yet.
+        var (queues, offsets) = FlushForCommit([.. tasks.Where(t => t.Running)], includeStored: synchronous);
         if (offsets.Count == 0 || !(synchronous ? TryCommit(offsets) : TryStore(offsets)))
         {
             return;
         }
 
-        for (var i = 0; i < queues.Count; i++)
-        {
-            queues[i].MarkCommitted(offsets[i].Offset.Value);
-        }
-
-        StreamsMetrics.Commits.Add(1, _threadTag);
-        StreamsMetrics.CommitLatency.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, _threadTag);
+        MarkCommitted(queues, offsets, started);
     }
 
     /// <summary>
@@ -71,7 +42,23 @@ internal sealed partial class StreamThread
     private void CommitTransaction()
     {
         var started = Stopwatch.GetTimestamp();
-        var tasks = _taskList.Where(t => t.Running).ToList();
+        var (queues, offsets) = FlushForCommit([.. _taskList.Where(t => t.Running)], includeStored: false);
+        if (offsets.Count == 0 && !_producer!.TransactionInFlight)
+        {
+            return;
+        }
+
+        _producer!.CommitTransaction(offsets, _consumer!.ConsumerGroupMetadata);
+        MarkCommitted(queues, offsets, started);
+    }
+
+    /// <summary>
+    /// Flushes the stores of <paramref name="tasks"/> and waits until every record sent so far is acknowledged, then
+    /// returns the offsets to commit: each input queue with processed records not yet committed, and with
+    /// <paramref name="includeStored"/> also those only stored for the background commit.
+    /// </summary>
+    private (List<RecordQueue> Queues, List<TopicPartitionOffset> Offsets) FlushForCommit(List<ActiveTask> tasks, bool includeStored)
+    {
         foreach (var task in tasks)
         {
             lock (task.Gate)
@@ -87,7 +74,7 @@ internal sealed partial class StreamThread
         {
             foreach (var queue in task.Group.Queues)
             {
-                if (queue.CommitPending)
+                if (queue.CommitPending || (includeStored && queue.CommitOffset >= 0))
                 {
                     queues.Add(queue);
                     offsets.Add(new TopicPartitionOffset(queue.Partition, queue.CommitOffset));
@@ -95,12 +82,11 @@ internal sealed partial class StreamThread
             }
         }
 
-        if (offsets.Count == 0 && !_producer!.TransactionInFlight)
-        {
-            return;
-        }
+        return (queues, offsets);
+    }
 
-        _producer!.CommitTransaction(offsets, _consumer!.ConsumerGroupMetadata);
+    private void MarkCommitted(List<RecordQueue> queues, List<TopicPartitionOffset> offsets, long started)
+    {
         for (var i = 0; i < queues.Count; i++)
         {
             queues[i].MarkCommitted(offsets[i].Offset.Value);
