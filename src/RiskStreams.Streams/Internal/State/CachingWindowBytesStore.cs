@@ -8,10 +8,12 @@ namespace RiskStreams.Streams.Internal.State;
 /// (commit) or an eviction writes them through. The cache applies the store's expiry itself (it tracks the largest
 /// window start written), so a cached window past the retention is neither returned nor written through. Point reads
 /// see the cache; range reads write every dirty entry through first and read the store. A store retaining duplicates
-/// is not cached (every put is its own entry).
+/// is not cached (every put is its own entry). Span reads and writes (<see cref="IWindowBytesSpanAccess"/>) copy no
+/// value that the cache already holds.
 /// </summary>
-internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindowBytesStore, IRestorableStore
+internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindowBytesStore, IRestorableStore, IWindowBytesSpanAccess
 {
+    private readonly IWindowBytesSpanAccess? _spans = inner as IWindowBytesSpanAccess;
     private CachingLruCache<CachingWindowKey>? _cache;
     private long _maxBytes;
     private long _observedStreamTime = long.MinValue;
@@ -54,13 +56,61 @@ internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindow
         }
 
         _cache.Put(new CachingWindowKey(key, windowStart), value);
-        while (_cache.SizeBytes > _maxBytes && _cache.TryEvict(out var evicted, out var evictedValue, out var dirty))
+        Evict(_cache);
+    }
+
+    public void Put(byte[] key, ReadOnlySpan<byte> value, long windowStart)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_cache is null)
         {
-            if (dirty)
+            if (_spans is not null)
             {
-                WriteThrough(evicted, evictedValue);
+                _spans.Put(key, value, windowStart);
+            }
+            else
+            {
+                inner.Put(key, value.ToArray(), windowStart);
+            }
+
+            return;
+        }
+
+        _observedStreamTime = Math.Max(_observedStreamTime, windowStart);
+        if (windowStart < MinLiveTime)
+        {
+            return;
+        }
+
+        _cache.Put(new CachingWindowKey(key, windowStart), value);
+        Evict(_cache);
+    }
+
+    public bool TryFetch(byte[] key, long windowStart, out ReadOnlySpan<byte> value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_cache is not null)
+        {
+            if (windowStart < MinLiveTime)
+            {
+                value = default;
+                return false;
+            }
+
+            if (_cache.TryGetSpan(new CachingWindowKey(key, windowStart), out value, out var deleted))
+            {
+                return !deleted;
             }
         }
+
+        if (_spans is not null)
+        {
+            return _spans.TryFetch(key, windowStart, out value);
+        }
+
+        var bytes = inner.Fetch(key, windowStart);
+        value = bytes;
+        return bytes is not null;
     }
 
     public byte[]? Fetch(byte[] key, long windowStart)
@@ -135,6 +185,17 @@ internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindow
     }
 
     private void FlushCache() => _cache?.Flush(WriteThrough);
+
+    private void Evict(CachingLruCache<CachingWindowKey> cache)
+    {
+        while (cache.SizeBytes > _maxBytes && cache.TryEvict(out var evicted, out var evictedValue, out var dirty))
+        {
+            if (dirty)
+            {
+                WriteThrough(evicted, evictedValue);
+            }
+        }
+    }
 
     private void WriteThrough(CachingWindowKey key, byte[]? value)
     {

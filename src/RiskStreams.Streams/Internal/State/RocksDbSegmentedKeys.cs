@@ -43,6 +43,18 @@ internal static class RocksDbSegmentedKeys
         return bytes;
     }
 
+    /// <summary>A data key without tail: <c>[1][segment][key length][key][time]</c> (the window store's block keys).</summary>
+    public static byte[] Encode(long segment, ReadOnlySpan<byte> key, long time)
+    {
+        var bytes = new byte[HeaderSize + key.Length + sizeof(long)];
+        bytes[0] = DataTag;
+        WriteOrdered(bytes.AsSpan(1), segment);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(1 + sizeof(long)), key.Length);
+        key.CopyTo(bytes.AsSpan(HeaderSize));
+        WriteOrdered(bytes.AsSpan(HeaderSize + key.Length), time);
+        return bytes;
+    }
+
     /// <summary>The prefix of every data key of <paramref name="segment"/>.</summary>
     public static byte[] SegmentPrefix(long segment)
     {
