@@ -11,6 +11,8 @@ namespace RiskStreams.Benchmarks;
 /// as many output and changelog records as the windowed run wrote per input record, with the same key and value sizes
 /// (windowed key = key + 8-byte start; changelog key = key + 8-byte start + 4-byte sequence number; 16-byte value,
 /// 24 bytes in the changelog), so it moves the bytes the engine moves and does nothing else.
+/// Like the engine it watches every delivery report (errors only: no key or value in the report) and fails at the
+/// next commit if a record was lost: a pipe that cannot notice a lost record before storing its offset is not at-least-once.
 /// </summary>
 /// <remarks>Counts cover the measured input only (offsets below <paramref name="measuredEnds"/>), not records produced to the input later (probes).</remarks>
 internal sealed class BaselinePipe(string bootstrapServers, string groupId, string inputTopic, string outputTopic, string changelogTopic,
@@ -18,6 +20,7 @@ internal sealed class BaselinePipe(string bootstrapServers, string groupId, stri
 {
     private volatile bool _stop;
     private Thread? _thread;
+    private Exception? _deliveryFailure;
 
     public Exception? Error { get; private set; }
 
@@ -82,6 +85,13 @@ internal sealed class BaselinePipe(string bootstrapServers, string groupId, stri
         };
         using var consumer = new ConsumerBuilder<byte[], byte[]>(consumerConfig).Build();
         using var producer = new ProducerBuilder<byte[], byte[]>(producerConfig).Build();
+        Action<DeliveryReport<byte[], byte[]>> onDelivery = report =>
+        {
+            if (report.Error.IsError)
+            {
+                Interlocked.CompareExchange(ref _deliveryFailure, new KafkaException(report.Error), null);
+            }
+        };
         consumer.Subscribe(inputTopic);
         var positions = new Dictionary<TopicPartition, long>();
         var nextCommit = Stopwatch.GetTimestamp() + (long)(commitInterval.TotalSeconds * Stopwatch.Frequency);
@@ -97,14 +107,14 @@ internal sealed class BaselinePipe(string bootstrapServers, string groupId, stri
                 var measured = result.Offset.Value < measuredEnds.GetValueOrDefault(result.TopicPartition);
                 while (OutputRecords < (long)(consumed * outputsPerRecord))
                 {
-                    Send(producer, outputTopic, Windowed(key, OutputRecords, 0), Value(16, message.Value), timestamp);
+                    Send(producer, outputTopic, Windowed(key, OutputRecords, 0), Value(16, message.Value), timestamp, onDelivery);
                     OutputRecords++;
                     MeasuredOutputRecords += measured ? 1 : 0;
                 }
 
                 while (ChangelogRecords < (long)(consumed * changelogPerRecord))
                 {
-                    Send(producer, changelogTopic, Windowed(key, ChangelogRecords, 4), Value(24, message.Value), timestamp);
+                    Send(producer, changelogTopic, Windowed(key, ChangelogRecords, 4), Value(24, message.Value), timestamp, onDelivery);
                     ChangelogRecords++;
                     MeasuredChangelogRecords += measured ? 1 : 0;
                 }
@@ -124,9 +134,14 @@ internal sealed class BaselinePipe(string bootstrapServers, string groupId, stri
         consumer.Close();
     }
 
-    private static void Commit(IConsumer<byte[], byte[]> consumer, IProducer<byte[], byte[]> producer, Dictionary<TopicPartition, long> positions)
+    private void Commit(IConsumer<byte[], byte[]> consumer, IProducer<byte[], byte[]> producer, Dictionary<TopicPartition, long> positions)
     {
         producer.Flush();
+        if (Volatile.Read(ref _deliveryFailure) is { } failure)
+        {
+            throw new InvalidOperationException($"A record of the pipe was not delivered: {failure.Message}", failure);
+        }
+
         foreach (var (partition, offset) in positions)
         {
             consumer.StoreOffset(new TopicPartitionOffset(partition, offset));
@@ -135,14 +150,15 @@ internal sealed class BaselinePipe(string bootstrapServers, string groupId, stri
         positions.Clear();
     }
 
-    private static void Send(IProducer<byte[], byte[]> producer, string topic, byte[] key, byte[] value, Timestamp timestamp)
+    private static void Send(IProducer<byte[], byte[]> producer, string topic, byte[] key, byte[] value, Timestamp timestamp,
+        Action<DeliveryReport<byte[], byte[]>> onDelivery)
     {
         var message = new Message<byte[], byte[]> { Key = key, Value = value, Timestamp = timestamp };
         while (true)
         {
             try
             {
-                producer.Produce(topic, message);
+                producer.Produce(topic, message, onDelivery);
                 return;
             }
             catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)

@@ -133,7 +133,15 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
         var stateDirectory = Path.Combine(Path.GetTempPath(), $"riskstreams-bench-{Guid.NewGuid():N}");
         var serdes = new RiskSerdes(registry);
         await serdes.WarmUpAsync(topology.LevelChangesTopic, cancellationToken);
-        var options = E2eWindowSuite.Options(cluster, stateDirectory) with { ApplicationId = "bench-risk-e2e", DeadLetterTopic = topology.DeadLetterTopic };
+        // The service's handlers: the workload holds deliberately invalid events, which are dead-lettered, not fatal.
+        var options = E2eWindowSuite.Options(cluster, stateDirectory) with
+        {
+            ApplicationId = "bench-risk-e2e",
+            DeadLetterTopic = topology.DeadLetterTopic,
+            DeserializationExceptionHandler = LogAndContinueExceptionHandler.Instance,
+            ProcessingExceptionHandler = LogAndContinueExceptionHandler.Instance,
+            ProductionExceptionHandler = LogAndContinueExceptionHandler.Instance,
+        };
         TimeSpan elapsed;
         await using (var app = new KafkaStreams(RiskTopology.Create(topology, serdes), options))
         {

@@ -60,6 +60,23 @@ public sealed class ChangelogRestoreUnitTests
     }
 
     [Fact]
+    public void Task_restoration_answers_repeated_and_alternating_positions_alike_and_rechecks_them_after_the_committed_offsets_change()
+    {
+        var input = new TopicPartition("orders", 0);
+        var task = new ActiveTask(null!, new PartitionGroup([new RecordQueue(input)], 0), "thread");
+        var restoration = new TaskRestoration(task) { Committed = new Dictionary<TopicPartition, long> { [input] = 5 } };
+
+        // Each record carries its own copy of the bytes, as consumed records do.
+        bool[] answers = [.. new long[] { 4, 4, 6, 6, 4, 5, 6 }.Select(offset => restoration.Accepts(Headers(new TopicPartitionOffset(input, offset), 100)))];
+        Assert.Equal([true, true, false, false, true, true, false], answers);
+
+        restoration.Committed = new Dictionary<TopicPartition, long> { [input] = 6 };
+        Assert.True(restoration.Accepts(Headers(new TopicPartitionOffset(input, 6), 100)));
+        restoration.Committed = new Dictionary<TopicPartition, long>();
+        Assert.False(restoration.Accepts(Headers(new TopicPartitionOffset(input, 6), 100)));
+    }
+
+    [Fact]
     public void Window_store_restores_duplicates_with_their_sequence_numbers_and_new_duplicates_continue_after_them()
     {
         var logged = new List<byte[]>();

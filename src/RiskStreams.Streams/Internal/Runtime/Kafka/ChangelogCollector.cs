@@ -20,6 +20,7 @@ internal sealed class ChangelogCollector : IChangelogCollector
     private byte[]? _position;
     private long _encodedStreamTime = long.MinValue;
     private byte[] _streamTimeBytes = ChangelogHeaders.EncodeStreamTime(long.MinValue);
+    private Headers? _headers;
 
     /// <param name="collector">The thread's output.</param>
     /// <param name="topicsByStore">Changelog topic of each logged store.</param>
@@ -60,19 +61,7 @@ internal sealed class ChangelogCollector : IChangelogCollector
             throw new InvalidOperationException($"Store '{storeName}' logs changes but has no changelog topic in task partition {_partition}.");
         }
 
-        var streamTime = _streamTime();
-        if (streamTime != _encodedStreamTime)
-        {
-            _streamTimeBytes = ChangelogHeaders.EncodeStreamTime(streamTime);
-            _encodedStreamTime = streamTime;
-        }
-
-        var headers = new Headers
-        {
-            { ChangelogHeaders.Position, EncodedPosition() },
-            { ChangelogHeaders.StreamTime, _streamTimeBytes },
-        };
-        _collector.Send(topic, _partition, key, value, Math.Max(0, timestamp), headers);
+        _collector.Send(topic, _partition, key, value, Math.Max(0, timestamp), CurrentHeaders());
     }
 
     /// <summary>The task's input position now: the next offset of each input partition it has one for.</summary>
@@ -90,8 +79,36 @@ internal sealed class ChangelogCollector : IChangelogCollector
         return position;
     }
 
-    /// <summary>The encoded position, re-encoded only when an input offset moved since the last change.</summary>
-    private byte[] EncodedPosition()
+    /// <summary>
+    /// The headers of a change made now. One instance serves every change until the position or the stream time moves
+    /// (the producer copies headers when a record is sent and never keeps the instance), so the changes one input
+    /// record makes — a hopping window's ten updates — share it instead of allocating their own.
+    /// </summary>
+    private Headers CurrentHeaders()
+    {
+        var changed = UpdatePosition();
+        var streamTime = _streamTime();
+        if (streamTime != _encodedStreamTime)
+        {
+            _streamTimeBytes = ChangelogHeaders.EncodeStreamTime(streamTime);
+            _encodedStreamTime = streamTime;
+            changed = true;
+        }
+
+        if (changed || _headers is null)
+        {
+            _headers = new Headers
+            {
+                { ChangelogHeaders.Position, _position! },
+                { ChangelogHeaders.StreamTime, _streamTimeBytes },
+            };
+        }
+
+        return _headers;
+    }
+
+    /// <summary>Re-encodes the position when an input offset moved since the last change; true when it did.</summary>
+    private bool UpdatePosition()
     {
         var changed = _position is null;
         for (var i = 0; i < _queues.Count; i++)
@@ -118,7 +135,7 @@ internal sealed class ChangelogCollector : IChangelogCollector
             _position = ChangelogHeaders.EncodePosition(entries);
         }
 
-        return _position!;
+        return changed;
     }
 
     private long Offset(int queue) => _queues[queue].CommitOffset >= 0 ? _queues[queue].CommitOffset : _startOffsets[queue];

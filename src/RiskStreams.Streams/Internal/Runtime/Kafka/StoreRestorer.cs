@@ -28,6 +28,9 @@ internal sealed class StoreRestorer(StreamsOptions options, string threadName, I
     /// <summary>True while any task is restoring.</summary>
     public bool HasWork => _tasks.Count > 0;
 
+    /// <summary>True while changelog partitions are assigned and being read (a step then waits on the restore consumer).</summary>
+    public bool IsReading => _active.Count > 0;
+
     private IConsumer<byte[]?, byte[]?> Consumer => _consumer ??= new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientFactory.RestoreConsumer(options, $"{threadName}-restore-consumer"))
         .SetLogHandler((_, m) => ClientLog.Write(logger, m))
         .Build();
@@ -222,8 +225,9 @@ internal sealed class StoreRestorer(StreamsOptions options, string threadName, I
         var read = 0;
         while (read < MaxRecordsPerStep && _active.Count > 0)
         {
-            var timeout = (int)Math.Max(0, StepBudgetMs - Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            var result = Consumer.Consume(timeout);
+            // Take what is already fetched first; read the clock (for the wait) only when the fetched records ran out.
+            var result = Consumer.Consume(0)
+                ?? Consumer.Consume((int)Math.Max(0, StepBudgetMs - Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             if (result is null)
             {
                 break;

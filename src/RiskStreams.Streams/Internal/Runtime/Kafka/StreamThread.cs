@@ -257,8 +257,9 @@ internal sealed partial class StreamThread
         var timeout = Math.Min((long)_options.PollTimeout.TotalMilliseconds, _nextCommitMs - now);
         if (_restorer!.HasWork)
         {
-            // Restoring reads its own consumer in between; the group consumer only needs to keep being polled.
-            timeout = Math.Min(timeout, RestoringPollTimeoutMs);
+            // Restoring reads its own consumer in between, and blocks there when its fetches lag; the group consumer
+            // only needs to keep being polled, so it does not wait at all while changelog partitions are being read.
+            timeout = Math.Min(timeout, _restorer.IsReading ? 0 : RestoringPollTimeoutMs);
         }
 
         foreach (var task in _taskList)

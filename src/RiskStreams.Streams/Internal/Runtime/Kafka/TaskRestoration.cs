@@ -9,13 +9,24 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 /// </summary>
 internal sealed class TaskRestoration(ActiveTask task)
 {
+    private byte[]? _lastPosition;
+    private bool _lastPositionAccepted;
+
     public ActiveTask Task { get; } = task;
 
     /// <summary>Set once the committed offsets are read, the stores are opened and the changelog partitions assigned.</summary>
     public bool Prepared { get; set; }
 
     /// <summary>Committed offsets of the task's input partitions (partitions without a commit are absent).</summary>
-    public IReadOnlyDictionary<TopicPartition, long> Committed { get; set; } = new Dictionary<TopicPartition, long>();
+    public IReadOnlyDictionary<TopicPartition, long> Committed
+    {
+        get;
+        set
+        {
+            field = value;
+            _lastPosition = null;
+        }
+    } = new Dictionary<TopicPartition, long>();
 
     public List<ChangelogPartitionRestore> Partitions { get; } = [];
 
@@ -37,21 +48,9 @@ internal sealed class TaskRestoration(ActiveTask task)
             return true;
         }
 
-        if (headers.TryGetLastBytes(ChangelogHeaders.Position, out var position))
+        if (headers.TryGetLastBytes(ChangelogHeaders.Position, out var position) && !AcceptsPosition(position))
         {
-            foreach (var component in ChangelogHeaders.DecodePosition(position))
-            {
-                if (!IsInput(component.TopicPartition))
-                {
-                    // An input the task no longer reads (the topology changed) constrains nothing.
-                    continue;
-                }
-
-                if (!Committed.TryGetValue(component.TopicPartition, out var committed) || component.Offset.Value > committed)
-                {
-                    return false;
-                }
-            }
+            return false;
         }
 
         if (headers.TryGetLastBytes(ChangelogHeaders.StreamTime, out var streamTime))
@@ -60,6 +59,35 @@ internal sealed class TaskRestoration(ActiveTask task)
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether a position is covered by the committed offsets. Consecutive changelog records mostly carry the same
+    /// position (every change one input record made), so the last answer is reused for equal bytes instead of
+    /// decoding topic names again.
+    /// </summary>
+    private bool AcceptsPosition(byte[] position)
+    {
+        if (_lastPosition is not null && position.AsSpan().SequenceEqual(_lastPosition))
+        {
+            return _lastPositionAccepted;
+        }
+
+        var accepted = true;
+        foreach (var component in ChangelogHeaders.DecodePosition(position))
+        {
+            // An input the task no longer reads (the topology changed) constrains nothing.
+            if (IsInput(component.TopicPartition)
+                && (!Committed.TryGetValue(component.TopicPartition, out var committed) || component.Offset.Value > committed))
+            {
+                accepted = false;
+                break;
+            }
+        }
+
+        _lastPosition = position;
+        _lastPositionAccepted = accepted;
+        return accepted;
     }
 
     private bool IsInput(TopicPartition partition)
