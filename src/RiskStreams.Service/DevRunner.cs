@@ -68,8 +68,9 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         if (drained)
         {
             // Bounded by --events or --duration (not Ctrl-C): let the processor drain every input and the printer reach the end of the output.
-            using var progress = new InputProgress(cluster.BootstrapServers, streams.ApplicationId, [topology.TransactionsTopic, topology.LoginsTopic, topology.RepaymentsTopic]);
-            await WaitUntilAsync(() => processor.Streams.State == StreamsState.Error || progress.CaughtUp(), cancellationToken);
+            using var progress = new ConsumerGroupProgress(cluster.BootstrapServers, streams.ApplicationId);
+            string[] inputs = [topology.TransactionsTopic, topology.LoginsTopic, topology.RepaymentsTopic];
+            await WaitUntilAsync(() => processor.Streams.State == StreamsState.Error || progress.CaughtUp(inputs), cancellationToken);
             await processor.Streams.CloseAsync();
             await WaitUntilAsync(printer.CaughtUp, cancellationToken);
         }

@@ -98,7 +98,7 @@ internal sealed class E2eWindowSuite(int records, int keys)
         Dictionary<TopicPartition, long> inputEnds, string stateDirectory, CancellationToken cancellationToken)
     {
         await using var app = new KafkaStreams(WindowTopology.Build(WindowStoreVariants.InMemory), Options(cluster, stateDirectory));
-        using var progress = new GroupProgress(cluster.BootstrapServers, ApplicationId);
+        using var progress = new ConsumerGroupProgress(cluster.BootstrapServers, ApplicationId);
         var clock = Stopwatch.StartNew();
         app.Start();
         await progress.WaitAsync(inputEnds, () => app.State == StreamsState.Error ? app.Error ?? new InvalidOperationException("error state") : null,
@@ -121,7 +121,7 @@ internal sealed class E2eWindowSuite(int records, int keys)
         var inputRecords = inputEnds.Values.Sum();
         var pipe = new BaselinePipe(cluster.BootstrapServers, BaselineGroup, WindowTopology.InputTopic, BaselineOutput, BaselineChangelog,
             window.Outputs / (double)inputRecords, window.Changelog / (double)inputRecords, CommitInterval, inputEnds);
-        using var progress = new GroupProgress(cluster.BootstrapServers, BaselineGroup);
+        using var progress = new ConsumerGroupProgress(cluster.BootstrapServers, BaselineGroup);
         var clock = Stopwatch.StartNew();
         pipe.Start();
         try

@@ -145,7 +145,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
         TimeSpan elapsed;
         await using (var app = new KafkaStreams(RiskTopology.Create(topology, serdes), options))
         {
-            using var progress = new GroupProgress(cluster.BootstrapServers, options.ApplicationId);
+            using var progress = new ConsumerGroupProgress(cluster.BootstrapServers, options.ApplicationId);
             var clock = Stopwatch.StartNew();
             app.Start();
             await progress.WaitAsync(accountInputs, () => app.State == StreamsState.Error ? app.Error ?? new InvalidOperationException("error state") : null,

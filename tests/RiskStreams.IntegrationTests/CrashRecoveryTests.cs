@@ -2,7 +2,6 @@ using Confluent.Kafka;
 using RiskStreams.Avro;
 using RiskStreams.Avro.Contracts;
 using RiskStreams.DevStack;
-using RiskStreams.Service;
 using RiskStreams.Streams;
 using RiskStreams.Topology;
 using Xunit.Abstractions;
@@ -103,10 +102,10 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
         long committedAtKill;
         using (var first = ServiceProcess.Start("run", Environment(app, inputs)))
         {
-            using var progress = new InputProgress(stack.Cluster.BootstrapServers, app.Id, Topics(inputs));
-            await Wait.UntilAsync(() => progress.Committed() >= Events / 5, "the first process to commit a fifth of the input", RunDeadline);
+            using var progress = new ConsumerGroupProgress(stack.Cluster.BootstrapServers, app.Id);
+            await Wait.UntilAsync(() => progress.Committed(Topics(inputs)) >= Events / 5, "the first process to commit a fifth of the input", RunDeadline);
             first.KillHard();
-            committedAtKill = progress.Committed();
+            committedAtKill = progress.Committed(Topics(inputs));
             Assert.True(committedAtKill < Events, $"the process finished ({committedAtKill} committed) before it could be killed mid-stream");
         }
 
@@ -123,12 +122,12 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     private async Task<RunResult> RunWithScalingAsync(string name, WorkloadTopics inputs)
     {
         var app = Prepare(name);
-        using var progress = new InputProgress(stack.Cluster.BootstrapServers, app.Id, Topics(inputs));
+        using var progress = new ConsumerGroupProgress(stack.Cluster.BootstrapServers, app.Id);
         using var first = ServiceProcess.Start("run", Environment(app, inputs, "1", StoreType.InMemory));
-        await Wait.UntilAsync(() => progress.Committed() >= Events / 5, "the first instance to commit a fifth of the input", RunDeadline);
+        await Wait.UntilAsync(() => progress.Committed(Topics(inputs)) >= Events / 5, "the first instance to commit a fifth of the input", RunDeadline);
         using var second = ServiceProcess.Start("run", Environment(app, inputs, "2", StoreType.InMemory));
         await WaitStartedAsync(second);
-        var committedAtJoin = progress.Committed();
+        var committedAtJoin = progress.Committed(Topics(inputs));
         using var third = ServiceProcess.Start("run", Environment(app, inputs, "3", StoreType.InMemory));
         await WaitStartedAsync(third);
         second.Terminate();
@@ -182,8 +181,8 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     private async Task WaitCaughtUpAsync(AppRun app, WorkloadTopics inputs, ServiceProcess process)
     {
         // The sync-status topic is read by every instance's global table, not by the group.
-        using var progress = new InputProgress(stack.Cluster.BootstrapServers, app.Id, Topics(inputs));
-        await Wait.UntilAsync(() => progress.CaughtUp(), $"{app.Id} to commit its whole input (stderr: {process.Stderr})", RunDeadline);
+        using var progress = new ConsumerGroupProgress(stack.Cluster.BootstrapServers, app.Id);
+        await Wait.UntilAsync(() => progress.CaughtUp(Topics(inputs)), $"{app.Id} to commit its whole input (stderr: {process.Stderr})", RunDeadline);
     }
 
     private async Task<RunResult> StopAsync(AppRun app, ServiceProcess process)
