@@ -1,4 +1,3 @@
-using RiskStreams.Streams.Internal.State;
 using Confluent.Kafka;
 using RiskStreams.Streams.State;
 
@@ -8,16 +7,10 @@ namespace RiskStreams.Streams.Internal.Joins;
 /// The grace buffer of a stream-table join (KIP-923): stream records keyed [timestamp][seq], held until stream
 /// time has passed their timestamp by the grace period, then released in timestamp order.
 /// </summary>
-internal sealed class JoinGraceBuffer(IKeyValueBytesStore inner) : IStateStore, IRestorableStore
+internal sealed class JoinGraceBuffer(IKeyValueBytesStore inner) : JoinBufferStore(inner)
 {
     private long _streamTime = long.MinValue;
     private long _minTimestamp = long.MaxValue;
-    private uint _seq;
-    private bool _scanned;
-
-    public string Name => inner.Name;
-
-    public bool Persistent => inner.Persistent;
 
     /// <summary>The largest stream-record timestamp the join has seen.</summary>
     public long StreamTime
@@ -29,8 +22,6 @@ internal sealed class JoinGraceBuffer(IKeyValueBytesStore inner) : IStateStore, 
         }
     }
 
-    public void Init(IStateStoreContext context) => inner.Init(context);
-
     public void Observe(long timestamp)
     {
         EnsureScanned();
@@ -40,7 +31,7 @@ internal sealed class JoinGraceBuffer(IKeyValueBytesStore inner) : IStateStore, 
     public void Put(long timestamp, byte[] key, byte[] value, Headers? headers)
     {
         EnsureScanned();
-        inner.Put(JoinKeyCodec.TimeKey(timestamp, _seq++), BufferedRecordCodec.Encode(key, value, headers));
+        Inner.Put(JoinKeyCodec.TimeKey(timestamp, NextSeq()), BufferedRecordCodec.Encode(key, value, headers));
         _minTimestamp = Math.Min(_minTimestamp, timestamp);
     }
 
@@ -54,11 +45,11 @@ internal sealed class JoinGraceBuffer(IKeyValueBytesStore inner) : IStateStore, 
             return evicted;
         }
 
-        foreach (var (k, v) in inner.Range(null, JoinKeyCodec.TimeKey(deadline, uint.MaxValue)))
+        foreach (var (k, v) in Inner.Range(null, JoinKeyCodec.TimeKey(deadline, uint.MaxValue)))
         {
             var (key, value, headers) = BufferedRecordCodec.Decode(v);
             evicted.Add((JoinKeyCodec.ReadTimestamp(k), key, value, headers));
-            inner.Put(k, null);
+            Inner.Put(k, null);
         }
 
         // Whatever is left is newer than the deadline.
@@ -66,32 +57,10 @@ internal sealed class JoinGraceBuffer(IKeyValueBytesStore inner) : IStateStore, 
         return evicted;
     }
 
-    public void Restore(IReadOnlyList<ChangelogRecord> batch)
+    protected override void Rescan(byte[] key)
     {
-        RestorableStore.Of(inner).Restore(batch);
-
-        // Derived state (stream time, sequence, earliest timestamp) is rebuilt from the restored entries on next use.
-        _scanned = false;
-    }
-
-    public void Flush() => inner.Flush();
-
-    public void Close() => inner.Close();
-
-    private void EnsureScanned()
-    {
-        if (_scanned)
-        {
-            return;
-        }
-
-        _scanned = true;
-        foreach (var (k, _) in inner.Range(null, null))
-        {
-            var timestamp = JoinKeyCodec.ReadTimestamp(k);
-            _streamTime = Math.Max(_streamTime, timestamp);
-            _minTimestamp = Math.Min(_minTimestamp, timestamp);
-            _seq = Math.Max(_seq, JoinKeyCodec.ReadSeq(k) + 1);
-        }
+        var timestamp = JoinKeyCodec.ReadTimestamp(key);
+        _streamTime = Math.Max(_streamTime, timestamp);
+        _minTimestamp = Math.Min(_minTimestamp, timestamp);
     }
 }

@@ -1,4 +1,3 @@
-using RiskStreams.Streams.Internal.State;
 using RiskStreams.Streams.State;
 
 namespace RiskStreams.Streams.Internal.Joins;
@@ -8,15 +7,9 @@ namespace RiskStreams.Streams.Internal.Joins;
 /// [timestamp][side][key][seq] so they are visited in time order. An entry leaves when a partner arrives or when its
 /// window closes and it is emitted with a missing partner.
 /// </summary>
-internal sealed class JoinOuterStore(IKeyValueBytesStore inner) : IStateStore, IRestorableStore
+internal sealed class JoinOuterStore(IKeyValueBytesStore inner) : JoinBufferStore(inner)
 {
-    private uint _seq;
     private long _minTimestamp = long.MaxValue;
-    private bool _scanned;
-
-    public string Name => inner.Name;
-
-    public bool Persistent => inner.Persistent;
 
     /// <summary>The smallest timestamp buffered (long.MaxValue when empty).</summary>
     public long MinTimestamp
@@ -28,56 +21,29 @@ internal sealed class JoinOuterStore(IKeyValueBytesStore inner) : IStateStore, I
         }
     }
 
-    public void Init(IStateStoreContext context) => inner.Init(context);
-
     public void Put(long timestamp, bool leftSide, byte[] key, byte[] value)
     {
         EnsureScanned();
-        inner.Put(JoinKeyCodec.OuterKey(timestamp, leftSide, key, _seq++), value);
+        Inner.Put(JoinKeyCodec.OuterKey(timestamp, leftSide, key, NextSeq()), value);
         _minTimestamp = Math.Min(_minTimestamp, timestamp);
     }
 
     /// <summary>Removes every buffered record of <paramref name="key"/> at <paramref name="timestamp"/> on one side (it found a partner).</summary>
     public void RemoveAll(long timestamp, bool leftSide, byte[] key)
     {
-        foreach (var (k, _) in inner.Range(JoinKeyCodec.OuterKey(timestamp, leftSide, key, 0), JoinKeyCodec.OuterKey(timestamp, leftSide, key, uint.MaxValue)))
+        foreach (var (k, _) in Inner.Range(JoinKeyCodec.OuterKey(timestamp, leftSide, key, 0), JoinKeyCodec.OuterKey(timestamp, leftSide, key, uint.MaxValue)))
         {
-            inner.Put(k, null);
+            Inner.Put(k, null);
         }
     }
 
     /// <summary>Every buffered record in key order (a snapshot: callers may delete while iterating).</summary>
-    public IEnumerable<KeyValuePair<byte[], byte[]>> All() => inner.Range(null, null);
+    public IEnumerable<KeyValuePair<byte[], byte[]>> All() => Inner.Range(null, null);
 
-    public void Delete(byte[] rawKey) => inner.Put(rawKey, null);
+    public void Delete(byte[] rawKey) => Inner.Put(rawKey, null);
 
     /// <summary>Sets the smallest timestamp still buffered after an emission pass.</summary>
     public void ResetMinTimestamp(long timestamp) => _minTimestamp = timestamp;
 
-    public void Restore(IReadOnlyList<ChangelogRecord> batch)
-    {
-        RestorableStore.Of(inner).Restore(batch);
-
-        // Derived state (stream time, sequence, earliest timestamp) is rebuilt from the restored entries on next use.
-        _scanned = false;
-    }
-
-    public void Flush() => inner.Flush();
-
-    public void Close() => inner.Close();
-
-    private void EnsureScanned()
-    {
-        if (_scanned)
-        {
-            return;
-        }
-
-        _scanned = true;
-        foreach (var (k, _) in inner.Range(null, null))
-        {
-            _minTimestamp = Math.Min(_minTimestamp, JoinKeyCodec.ReadTimestamp(k));
-            _seq = Math.Max(_seq, JoinKeyCodec.ReadSeq(k) + 1);
-        }
-    }
+    protected override void Rescan(byte[] key) => _minTimestamp = Math.Min(_minTimestamp, JoinKeyCodec.ReadTimestamp(key));
 }
