@@ -25,8 +25,8 @@ namespace RiskStreams.Streams;
 /// Under <see cref="ProcessingGuarantee.ExactlyOnceV2"/> each commit is a transaction of the thread's producer holding
 /// the output, changelog and dead-letter records of the interval and the consumed offsets; a thread that fails or
 /// is closed by <c>CloseWithoutCommitAsync</c> aborts it. A thread fenced as a zombie (a newer producer with its
-/// transactional id, or a group that moved on without it) closes its tasks without checkpoints and the instance stops
-/// in <see cref="StreamsState.Error"/> with a <see cref="TaskMigratedException"/>; it does not rejoin by itself.
+/// transactional id, or a group that moved on without it) closes its tasks without checkpoints and leaves the group,
+/// and a new thread takes its place and rejoins (see <see cref="TaskMigratedException"/>).
 /// </para>
 /// </remarks>
 public sealed partial class KafkaStreams : IAsyncDisposable
@@ -35,6 +35,7 @@ public sealed partial class KafkaStreams : IAsyncDisposable
     private readonly StreamsOptions _options;
     private readonly ILogger _logger;
     private readonly TaskRegistry _registry = new();
+    private readonly HandlerErrorPolicy _errorPolicy;
     private readonly Lock _stateLock = new();
     private readonly CancellationTokenSource _stopping = new();
 
@@ -63,6 +64,7 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         _topology = topology;
         _options = options;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<KafkaStreams>();
+        _errorPolicy = new HandlerErrorPolicy(options, _logger);
     }
 
     /// <summary>Raised on every state change, on the thread that caused it.</summary>
@@ -188,14 +190,15 @@ public sealed partial class KafkaStreams : IAsyncDisposable
             try
             {
                 Func<string, State.IStateStore?>? globalStores = global is { } g ? g.Manager.FindStore : null;
-                await Task.WhenAll(StartThreads(plan, globalStores).Select(t => t.Completion)).ConfigureAwait(false);
+                StartThreads(plan, globalStores);
+                await WaitForThreadsAsync().ConfigureAwait(false);
             }
             finally
             {
                 if (global is { } g)
                 {
                     g.Thread.RequestStop();
-                    await g.Thread.Completion.ConfigureAwait(false);
+                    await g.Thread.Completion.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
                 }
             }
         }
@@ -209,7 +212,7 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         }
         finally
         {
-            Transition(_ => StreamsState.NotRunning);
+            Transition(s => s == StreamsState.PendingError ? StreamsState.Error : StreamsState.NotRunning);
             _completion.TrySetResult();
         }
     }
@@ -223,58 +226,18 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         }
 
         var manager = new Internal.Global.GlobalStateManager(_topology, _options.ApplicationId, () => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        var thread = new GlobalStreamThread(manager, _options, _logger);
+        var thread = new GlobalStreamThread(manager, _options, _errorPolicy, _logger);
+        _ = thread.Completion.ContinueWith(t => OnGlobalThreadStopped(thread, t), CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         thread.Start();
         await thread.CaughtUp.WaitAsync(_stopping.Token).ConfigureAwait(false);
         return (manager, thread);
     }
 
-    private StreamThread[] StartThreads(TopicPlan plan, Func<string, State.IStateStore?>? globalStores)
-    {
-        lock (_stateLock)
-        {
-            if (_closeRequested)
-            {
-                return [];
-            }
-
-            _threads = new StreamThread[_options.NumStreamThreads];
-            var errorPolicy = new HandlerErrorPolicy(_options, _logger);
-            for (var i = 0; i < _threads.Length; i++)
-            {
-                // KIP-447 ("v2"): one transactional id per thread of this process; the group metadata sent with the
-                // offsets fences zombies, so the id need not follow the tasks.
-                var transactionalId = _options.ProcessingGuarantee == ProcessingGuarantee.ExactlyOnceV2
-                    ? $"{_options.ApplicationId}-{_processId:N}-{i + 1}"
-                    : null;
-                _threads[i] = new StreamThread($"{_options.ApplicationId}-StreamThread-{i + 1}", plan, _topology, _options, _registry,
-                    errorPolicy,
-                    _logger, OnThreadStateChanged, globalStores, transactionalId);
-            }
-
-            foreach (var thread in _threads)
-            {
-                thread.Start();
-            }
-
-            return _threads;
-        }
-    }
-
-    private void OnThreadStateChanged(StreamThread thread)
-    {
-        if (thread.State == StreamsState.Error)
-        {
-            Fail(thread.Error ?? new InvalidOperationException($"{thread.Name} failed."));
-            return;
-        }
-
-        Transition(current => current is StreamsState.Rebalancing or StreamsState.Running
-            ? (Array.TrueForAll(_threads, t => t.State == StreamsState.Running) ? StreamsState.Running : StreamsState.Rebalancing)
-            : null);
-    }
-
-    /// <summary>Kafka Streams' default for an uncaught error: the whole instance stops, the other threads cleanly.</summary>
+    /// <summary>
+    /// Kafka Streams' default for an uncaught error: the instance moves to <see cref="StreamsState.PendingError"/>, the
+    /// other threads stop cleanly, and then it is in <see cref="StreamsState.Error"/>.
+    /// </summary>
     private void Fail(Exception error)
     {
         StreamThread[] threads;
@@ -284,7 +247,7 @@ public sealed partial class KafkaStreams : IAsyncDisposable
             threads = _threads;
         }
 
-        Transition(_ => StreamsState.Error);
+        Transition(_ => StreamsState.PendingError);
         CancelStartup();
         foreach (var thread in threads)
         {

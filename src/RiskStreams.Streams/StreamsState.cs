@@ -18,6 +18,9 @@ public enum StreamsState
     /// <summary>Stopped cleanly.</summary>
     NotRunning,
 
+    /// <summary>A fatal error occurred (see <see cref="KafkaStreams.Error"/>); the threads are shutting down.</summary>
+    PendingError,
+
     /// <summary>Stopped on an error; see <see cref="KafkaStreams.Error"/>.</summary>
     Error,
 }

@@ -5,8 +5,10 @@ namespace RiskStreams.Streams;
 /// producer was fenced by a newer one with the same transactional id (<c>PRODUCER_FENCED</c>,
 /// <c>INVALID_PRODUCER_EPOCH</c>), it may no longer use that id (transactional id authorization), or the consumer group
 /// moved on without it so its offsets may not be committed. Its tasks now belong to someone else: the thread aborts
-/// what it can, closes its tasks without a checkpoint, and the instance stops in <see cref="StreamsState.Error"/>
-/// with this exception in <see cref="KafkaStreams.Error"/>. Restart the instance to rejoin the group.
+/// what it can, closes its tasks without a checkpoint and leaves the group, and the instance starts a new thread in its
+/// place that rejoins (<see cref="KafkaStreams.ReplacedThreads"/>), as Kafka Streams does. Only a transactional id the
+/// broker refuses to authorize, or a fencing while the instance is closing, stops the instance in
+/// <see cref="StreamsState.Error"/> with this exception in <see cref="KafkaStreams.Error"/>.
 /// </summary>
 public sealed class TaskMigratedException : Exception
 {

@@ -16,6 +16,7 @@ internal sealed class StreamsMetrics
     public static readonly Counter<long> SkippedRecords = Meter.CreateCounter<long>("riskstreams.streams.skipped.records", null, "Records an exception handler skipped (continue), by stage and error class.");
     public static readonly Counter<long> DroppedRecords = Meter.CreateCounter<long>("riskstreams.streams.dropped.records", null, "Records dropped by operators (late, invalid timestamp), by reason.");
     public static readonly Counter<long> Commits = Meter.CreateCounter<long>("riskstreams.streams.commits", null, "Offset commits, by thread.");
+    public static readonly Counter<long> ThreadDeaths = Meter.CreateCounter<long>("riskstreams.streams.thread.deaths", null, "Stream or global threads that ended on an error, by thread, error class and action (replaced: a new thread rejoined the group; stopped: the instance stops in error).");
     public static readonly Histogram<double> CommitLatency = Meter.CreateHistogram<double>("riskstreams.streams.commit.latency", "ms", "Flush plus commit time, by thread.");
     /// <summary>Instances whose task stores the store-size gauge reports (registered while running).</summary>
     private static readonly ConcurrentDictionary<Runtime.Kafka.TaskRegistry, string> Instances = new();

@@ -8,21 +8,27 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 /// Keeps the global stores of this instance up to date: reads every partition of the global topics
 /// from the beginning (no consumer group, nothing committed — the topic is the store's changelog),
 /// signals when it has caught up with the end offsets seen at start (stream threads start only
-/// then), and goes on applying new records on its own thread until stopped.
+/// then), and goes on applying new records on its own thread until stopped. A record that fails to deserialize or to
+/// be applied goes to the same exception handlers as a stream record (<see cref="HandlerErrorPolicy"/>): skipped, it
+/// is counted and sent to the dead-letter topic, at start-up as later; only a handler that answers
+/// <see cref="ExceptionHandlerResponse.Fail"/> (or a client failure) ends the thread, and that faults
+/// <see cref="Completion"/>.
 /// </summary>
 internal sealed class GlobalStreamThread
 {
     private readonly GlobalStateManager _manager;
     private readonly StreamsOptions _options;
     private readonly ILogger _logger;
+    private readonly HandlerErrorPolicy _errorPolicy;
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private volatile bool _stopRequested;
 
-    public GlobalStreamThread(GlobalStateManager manager, StreamsOptions options, ILogger logger)
+    public GlobalStreamThread(GlobalStateManager manager, StreamsOptions options, HandlerErrorPolicy errorPolicy, ILogger logger)
     {
         _manager = manager;
+        _errorPolicy = errorPolicy;
         _options = options;
         _logger = logger;
         _thread = new Thread(Run) { Name = $"{options.ApplicationId}-GlobalStreamThread", IsBackground = true };
@@ -31,7 +37,9 @@ internal sealed class GlobalStreamThread
     /// <summary>Completes once every global store holds its topic up to the end offsets seen at start; faults on an error.</summary>
     public Task CaughtUp => _caughtUp.Task;
 
-    /// <summary>Completes when the thread has stopped.</summary>
+    public string Name => _thread.Name!;
+
+    /// <summary>Completes when the thread has stopped; faults with the error that ended it.</summary>
     public Task Completion => _stopped.Task;
 
     public void Start() => _thread.Start();
@@ -40,6 +48,7 @@ internal sealed class GlobalStreamThread
 
     private void Run()
     {
+        using var deadLetters = new GlobalDeadLetterSink(_options, _logger);
         try
         {
             var config = KafkaClientFactory.Consumer(_options, $"{_options.ApplicationId}-global-consumer");
@@ -75,8 +84,8 @@ internal sealed class GlobalStreamThread
                     continue;
                 }
 
-                _manager.Process(new ConsumedRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key,
-                    result.Message.Value, result.Message.Timestamp.UnixTimestampMs, result.Message.Headers));
+                Apply(new ConsumedRecord(result.Topic, result.Partition.Value, result.Offset.Value, result.Message.Key,
+                    result.Message.Value, result.Message.Timestamp.UnixTimestampMs, result.Message.Headers), deadLetters);
                 if (remaining.TryGetValue(result.TopicPartition, out var end) && result.Offset.Value + 1 >= end)
                 {
                     MarkCaughtUp(remaining, result.TopicPartition);
@@ -92,6 +101,23 @@ internal sealed class GlobalStreamThread
         {
             _caughtUp.TrySetException(e);
             _stopped.TrySetException(e);
+        }
+    }
+
+    /// <summary>Applies one record; a failure goes to the handlers, which skip it (dead letter) or end the thread.</summary>
+    private void Apply(in ConsumedRecord record, GlobalDeadLetterSink deadLetters)
+    {
+        try
+        {
+            _manager.Process(record);
+        }
+        catch (Exception e)
+        {
+            if (_errorPolicy.OnError(GlobalStateManager.GlobalTaskId, record, e, deadLetters) == ProcessingErrorAction.Fail)
+            {
+                throw new InvalidOperationException(
+                    $"The global thread failed to apply {record.Topic}[{record.Partition}]@{record.Offset}: {e.Message}", e);
+            }
         }
     }
 

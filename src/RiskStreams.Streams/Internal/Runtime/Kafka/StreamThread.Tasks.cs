@@ -90,7 +90,7 @@ internal sealed partial class StreamThread
         {
             // The open transaction holds the lost tasks' output: it must not commit. Aborting it also drops the output
             // of the tasks kept, whose stores are already ahead of their changelogs; rather than restore them again in
-            // place, the thread stops (Kafka Streams would close them dirty too and rejoin).
+            // place, the thread stops; the instance replaces it with a new thread that rejoins, as Kafka Streams does.
             RuntimeLog.LostInTransaction(_logger, Name);
             AbortTransaction();
             throw new TaskMigratedException($"{Name} lost partitions {string.Join(",", partitions.Select(p => p.TopicPartition))} to the group while a transaction was open.");
