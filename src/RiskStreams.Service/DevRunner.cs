@@ -29,7 +29,8 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         using var registry = new SchemaRegistryClient(new SchemaRegistryOptions { Url = registryServer.Url });
 
         ProcessorHost? processor = null;
-        await using var metrics = await MetricsServer.StartAsync("127.0.0.1", options.MetricsPort, () => processor?.Streams.State, cancellationToken);
+        await using var metrics = await MetricsServer.StartAsync("127.0.0.1", options.MetricsPort, () => processor?.Streams,
+            TimeSpan.FromSeconds(new MetricsSettings().UnreachableGraceSeconds), cancellationToken);
         output.WriteLine($"Kafka bootstrap:  {cluster.BootstrapServers}");
         output.WriteLine($"Schema Registry:  {registryServer.Url}");
         output.WriteLine($"Metrics:          {metrics.Url}/metrics");
@@ -63,7 +64,23 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
             bound.CancelAfter(duration);
         }
 
+        // A processor that dies stops the generator at once: dev then reports why and exits non-zero.
+        void StopWhenFailed(object? sender, StreamsState state)
+        {
+            if (state == StreamsState.PendingError)
+            {
+                bound.Cancel();
+            }
+        }
+
+        processor.Streams.StateChanged += StopWhenFailed;
+        if (processor.Streams.State is StreamsState.PendingError or StreamsState.Error)
+        {
+            await bound.CancelAsync();
+        }
+
         var published = await PublishAsync(cluster.BootstrapServers, registry, bound.Token);
+        processor.Streams.StateChanged -= StopWhenFailed;
         var drained = !cancellationToken.IsCancellationRequested;
         if (drained)
         {
@@ -82,7 +99,7 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
             $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}) in {clock.Elapsed.TotalSeconds:0.0} s");
         if (processor.Streams.Error is { } error)
         {
-            output.WriteLine($"dev: the processor failed: {error.Message}");
+            output.WriteLine($"dev: the processor failed: {error.Message}{(error.InnerException is { } inner ? $" ({inner.Message})" : "")}");
             return 1;
         }
 

@@ -12,7 +12,9 @@ namespace RiskStreams.Service;
 
 /// <summary>
 /// Serves <c>/metrics</c> (Prometheus text format: the engine's and the pipeline's meters plus .NET
-/// runtime metrics) and <c>/health</c> (200 while the processor runs, 503 otherwise).
+/// runtime metrics) and health: <c>/health/live</c> and <c>/health/ready</c> (200 or 503 as <see cref="HealthReport"/>
+/// says) and <c>/health</c> (200 while the processor runs or rebalances and reaches a broker, 503 otherwise); each
+/// answers the report as JSON.
 /// </summary>
 internal sealed class MetricsServer : IAsyncDisposable
 {
@@ -29,7 +31,12 @@ internal sealed class MetricsServer : IAsyncDisposable
     /// <summary>Base URL actually bound.</summary>
     public string Url { get; }
 
-    public static async Task<MetricsServer> StartAsync(string host, int port, Func<StreamsState?> state, CancellationToken cancellationToken)
+    /// <param name="host">Address to bind.</param>
+    /// <param name="port">Port to bind; 0 for a free one.</param>
+    /// <param name="streams">The processor's instance once it exists.</param>
+    /// <param name="unreachableGrace">How long the consumers may be without a broker before the instance is not ready.</param>
+    /// <param name="cancellationToken">Stops the start.</param>
+    public static async Task<MetricsServer> StartAsync(string host, int port, Func<KafkaStreams?> streams, TimeSpan unreachableGrace, CancellationToken cancellationToken)
     {
         // Our meters go through our own bridge (stable names); prometheus-net's adapter would export them again.
         Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
@@ -40,13 +47,19 @@ internal sealed class MetricsServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://{host}:{port}");
         var app = builder.Build();
         app.MapMetrics("/metrics");
-        app.MapGet("/health", () =>
-        {
-            var current = state();
-            var healthy = current is StreamsState.Running or StreamsState.Rebalancing;
-            return Results.Json(new { state = current?.ToString() ?? "Starting" }, statusCode: healthy ? 200 : 503);
-        });
+        app.MapGet("/health", () => Answer(r => r.Healthy));
+        app.MapGet("/health/live", () => Answer(r => r.Live));
+        app.MapGet("/health/ready", () => Answer(r => r.Ready));
         await app.StartAsync(cancellationToken);
+
+        IResult Answer(Func<HealthReport, bool> ok)
+        {
+            var report = HealthReport.Of(streams(), unreachableGrace);
+            return Results.Json(
+                new { state = report.State, live = report.Live, ready = report.Ready, brokersUnreachableSeconds = report.BrokersUnreachableSeconds },
+                statusCode: ok(report) ? 200 : 503);
+        }
+
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? $"http://{host}:{port}";
         return new MetricsServer(app, bridge, bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));

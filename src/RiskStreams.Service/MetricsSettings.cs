@@ -8,4 +8,7 @@ public sealed class MetricsSettings
 
     /// <summary>Port to bind (0 picks a free one).</summary>
     public int Port { get; set; } = 9464;
+
+    /// <summary>Seconds the processor's consumers may reach no broker before <c>/health/ready</c> (and <c>/health</c>) answer 503.</summary>
+    public int UnreachableGraceSeconds { get; set; } = 10;
 }

@@ -56,7 +56,8 @@ internal static class RunCommandHandler
         var registry = new SchemaRegistryOptions { Url = settings.SchemaRegistry.Url, BasicAuthUserInfo = settings.SchemaRegistry.BasicAuthUserInfo };
         var policy = new RiskPolicyHolder(settings.Policy.File is { Length: > 0 } file ? RiskPolicyLoader.LoadFile(file) : RiskPolicy.Default);
         ProcessorHost? processor = null;
-        await using var metrics = await MetricsServer.StartAsync(settings.Metrics.Host, settings.Metrics.Port, () => processor?.Streams.State, cancellationToken);
+        await using var metrics = await MetricsServer.StartAsync(settings.Metrics.Host, settings.Metrics.Port, () => processor?.Streams,
+            TimeSpan.FromSeconds(settings.Metrics.UnreachableGraceSeconds), cancellationToken);
         processor = await ProcessorHost.StartAsync(streams, registry, settings.Topics.Apply(new RiskTopologyOptions { StoreType = settings.Kafka.StoreType }), loggers, cancellationToken, policy);
         await using var scope = processor;
         using var fileWatcher = settings.Policy.File is { Length: > 0 } path ? new PolicyFileWatcher(path, policy, loggers.CreateLogger<PolicyFileWatcher>()) : null;

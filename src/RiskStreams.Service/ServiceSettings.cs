@@ -48,6 +48,11 @@ public sealed class ServiceSettings
         {
             throw new InvalidOperationException($"RiskStreams:Metrics:Port must be within 0-65535, was {Metrics.Port}.");
         }
+
+        if (Metrics.UnreachableGraceSeconds < 0)
+        {
+            throw new InvalidOperationException($"RiskStreams:Metrics:UnreachableGraceSeconds must not be negative, was {Metrics.UnreachableGraceSeconds}.");
+        }
     }
 
     private static void Require(string? value, string path)

@@ -14,8 +14,15 @@ namespace RiskStreams.Streams;
 public sealed partial class KafkaStreams
 {
     private readonly List<Task> _replacements = [];
+    private readonly BrokerConnectivity _connectivity = new();
     private TopicPlan? _plan;
     private Func<string, State.IStateStore?>? _globalStores;
+
+    /// <summary>
+    /// How long the stream threads' consumers have reached no broker (from their statistics, checked every second);
+    /// null while at least one broker is up. A health check can report the instance not ready beyond a grace period.
+    /// </summary>
+    public TimeSpan? BrokersUnreachableFor => _connectivity.UnreachableFor;
 
     /// <summary>Stream threads replaced after their tasks migrated, since start.</summary>
     public int ReplacedThreads { get; private set; }
@@ -52,7 +59,10 @@ public sealed partial class KafkaStreams
             ? $"{_options.ApplicationId}-{_processId:N}-{index + 1}"
             : null;
         return new StreamThread($"{_options.ApplicationId}-StreamThread-{index + 1}", _plan!, _topology, _options, _registry,
-            _errorPolicy, _logger, OnThreadStateChanged, _globalStores, transactionalId);
+            _errorPolicy, _logger, OnThreadStateChanged, _globalStores, transactionalId)
+        {
+            Connectivity = _connectivity,
+        };
     }
 
     /// <summary>Waits until every stream thread has ended, including threads started meanwhile to replace others.</summary>

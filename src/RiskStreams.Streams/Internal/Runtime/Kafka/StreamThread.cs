@@ -67,6 +67,9 @@ internal sealed partial class StreamThread
 
     public string Name { get; }
 
+    /// <summary>Receives the consumer's statistics, from which the instance tells whether any broker is reachable.</summary>
+    public BrokerConnectivity? Connectivity { get; init; }
+
     public StreamsState State
     {
         get
@@ -119,8 +122,9 @@ internal sealed partial class StreamThread
             // Under exactly-once this fences an older producer with the same id and aborts its open transaction.
             _producer.Initialize();
             _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
-            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Consumer(_options, $"{Name}-consumer"))
+            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(GroupConsumerConfig())
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
+                .SetStatisticsHandler((_, json) => Connectivity?.OnStatistics(json))
                 .SetErrorHandler((_, e) => OnClientError(e))
                 .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
                 .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
@@ -166,6 +170,17 @@ internal sealed partial class StreamThread
             _producer?.Dispose();
             _completion.TrySetResult();
         }
+    }
+
+    private ConsumerConfig GroupConsumerConfig()
+    {
+        var config = KafkaClientFactory.Consumer(_options, $"{Name}-consumer");
+        if (Connectivity is not null)
+        {
+            BrokerConnectivity.Configure(config);
+        }
+
+        return config;
     }
 
     private void RunOnce()
