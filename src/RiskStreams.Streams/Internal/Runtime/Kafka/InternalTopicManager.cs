@@ -7,11 +7,17 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 /// <summary>
 /// Startup against the cluster: reads topic metadata, plans partition counts (<see cref="TopicPlanner"/>), checks
 /// existing internal topics (repartition and changelog) have the planned partition counts, creates the missing ones (through <see cref="StreamsOptions.InternalTopicCreator"/> or
-/// the AdminClient, tolerating "already exists") and waits until the cluster metadata shows them.
+/// the AdminClient, tolerating "already exists") and waits until the cluster metadata shows them. A cluster without a
+/// working CreateTopics API (it times out or is unsupported, as on librdkafka's mock cluster behind <c>riskstreams
+/// dev</c>) gets a warning and the topics are auto-created by metadata requests instead
+/// (<see cref="AutoTopicCreation"/>); their partition counts are checked like any other, so a mismatch still stops the start.
 /// </summary>
 internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions options, ILogger logger)
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long CreateTopics may take before the cluster is taken to lack it (a real broker answers in well under a second).</summary>
+    private static readonly TimeSpan CreateTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MetadataRetry = TimeSpan.FromMilliseconds(100);
 
     public async Task<TopicPlan> PrepareAsync(Topology topology, CancellationToken cancellationToken)
@@ -43,7 +49,15 @@ internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions op
         else
         {
             var changelogs = plan.ChangelogTopics.Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
-            await CreateAsync(missing, changelogs).ConfigureAwait(false);
+            try
+            {
+                await CreateAsync(missing, changelogs).ConfigureAwait(false);
+            }
+            catch (KafkaException e) when (AutoTopicCreation.CreateTopicsUnavailable(e))
+            {
+                LifecycleLog.AutoCreateFallback(logger, options.ApplicationId, e.Error.Reason, string.Join(", ", missing.Select(t => $"{t.Topic} ({t.Partitions})")));
+                await new AutoTopicCreation(options, logger).CreateAsync(missing.Select(t => t.Topic), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         RuntimeLog.InternalTopicsCreated(logger, options.ApplicationId, string.Join(", ", missing.Select(t => $"{t.Topic} ({t.Partitions})")));
@@ -77,10 +91,10 @@ internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions op
         });
         try
         {
-            await admin.CreateTopicsAsync(specifications, new CreateTopicsOptions { RequestTimeout = RequestTimeout, OperationTimeout = RequestTimeout })
+            await admin.CreateTopicsAsync(specifications, new CreateTopicsOptions { RequestTimeout = CreateTimeout, OperationTimeout = CreateTimeout })
                 .ConfigureAwait(false);
         }
-        catch (CreateTopicsException e)
+        catch (CreateTopicsException e) when (!e.Results.All(r => !r.Error.IsError || AutoTopicCreation.CreateTopicsUnavailable(r.Error.Code)))
         {
             var failed = e.Results.Where(r => r.Error.IsError && r.Error.Code != ErrorCode.TopicAlreadyExists).ToList();
             if (failed.Count > 0)
