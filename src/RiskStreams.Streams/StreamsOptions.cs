@@ -80,6 +80,16 @@ public sealed record StreamsOptions
     /// </summary>
     public long CacheMaxBytesBuffering { get; init; }
 
+    /// <summary>
+    /// Largest changelog record a logged state store may write (serialized key and value plus about 512 bytes of
+    /// headers and framing). A write over it is refused before it changes the cache, the store or the changelog, with a
+    /// <see cref="StateRecordTooLargeException"/> naming the store and key that goes to the
+    /// <see cref="ProcessingExceptionHandler"/> for the input record — instead of a changelog record the broker refuses
+    /// after the store has changed. Default 1,000,000: the producer's <c>message.max.bytes</c>, within the broker's
+    /// default limit; raise both together. Zero turns the check off.
+    /// </summary>
+    public int MaxChangelogRecordBytes { get; init; } = 1_000_000;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
@@ -147,6 +157,11 @@ public sealed record StreamsOptions
         if (CacheMaxBytesBuffering < 0)
         {
             throw new ArgumentException($"{nameof(CacheMaxBytesBuffering)} must be zero or positive, was {CacheMaxBytesBuffering}.", nameof(CacheMaxBytesBuffering));
+        }
+
+        if (MaxChangelogRecordBytes < 0)
+        {
+            throw new ArgumentException($"{nameof(MaxChangelogRecordBytes)} must be zero (no check) or positive, was {MaxChangelogRecordBytes}.", nameof(MaxChangelogRecordBytes));
         }
     }
 }

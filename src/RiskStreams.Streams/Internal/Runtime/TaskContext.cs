@@ -5,7 +5,7 @@ namespace RiskStreams.Streams.Internal.Runtime;
 
 /// <summary>Shared state of one task: time, current record, stores, punctuators, output collector, changelog hook.</summary>
 internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSink collector, Func<long> wallClock, Func<string, string> resolveTopic, IChangelogCollector? changelog)
-    : IStateStoreContext, ICachingContext
+    : IStateStoreContext, ICachingContext, IChangelogLimitContext
 {
     private readonly Dictionary<string, IStateStore> _stores = new(StringComparer.Ordinal);
     private readonly List<PunctuationSchedule> _schedules = [];
@@ -20,6 +20,9 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
     public string? StateDirectory { get; init; }
 
     public long CacheMaxBytes { get; init; }
+
+    /// <summary>Set by the runtime before the stores open (<see cref="StreamsOptions.MaxChangelogRecordBytes"/>); zero: no limit.</summary>
+    public int MaxChangelogRecordBytes { get; set; }
 
     /// <summary>Maps a topology topic name to the real one (internal topics get the application-id prefix).</summary>
     public string ResolveTopic(string topic) => resolveTopic(topic);

@@ -14,6 +14,7 @@ internal sealed class CachingKeyValueBytesStore(IKeyValueBytesStore inner) : IKe
 {
     private CachingLruCache<byte[]>? _cache;
     private long _maxBytes;
+    private ChangelogRecordLimit _limit;
 
     public string Name => inner.Name;
 
@@ -31,6 +32,7 @@ internal sealed class CachingKeyValueBytesStore(IKeyValueBytesStore inner) : IKe
     public void Init(IStateStoreContext context)
     {
         inner.Init(context);
+        _limit = ChangelogRecordLimit.Of(context);
         _maxBytes = context is ICachingContext caching ? caching.CacheMaxBytes : 0;
         _cache = _maxBytes > 0 ? new CachingLruCache<byte[]>(ByteArrayComparer.Instance, static key => key.Length) : null;
     }
@@ -50,6 +52,8 @@ internal sealed class CachingKeyValueBytesStore(IKeyValueBytesStore inner) : IKe
             return;
         }
 
+        // Checked here, not when the entry is flushed to the change-logging layer later, far from its input record.
+        _limit.Check(Name, key, 0, value?.Length ?? 0);
         _cache.Put(key, value);
         while (_cache.SizeBytes > _maxBytes && _cache.TryEvict(out var evicted, out var evictedValue, out var dirty))
         {

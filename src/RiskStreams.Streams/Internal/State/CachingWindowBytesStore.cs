@@ -17,6 +17,7 @@ internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindow
     private CachingLruCache<CachingWindowKey>? _cache;
     private long _maxBytes;
     private long _observedStreamTime = long.MinValue;
+    private ChangelogRecordLimit _limit;
 
     public string Name => inner.Name;
 
@@ -34,6 +35,7 @@ internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindow
     public void Init(IStateStoreContext context)
     {
         inner.Init(context);
+        _limit = ChangelogRecordLimit.Of(context);
         _maxBytes = context is ICachingContext caching && !inner.RetainDuplicates ? caching.CacheMaxBytes : 0;
         _cache = _maxBytes > 0
             ? new CachingLruCache<CachingWindowKey>(EqualityComparer<CachingWindowKey>.Default, static key => key.Key.Length + sizeof(long))
@@ -55,6 +57,7 @@ internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindow
             return;
         }
 
+        _limit.Check(Name, key, WindowKeySchema.TimestampSize + WindowKeySchema.SeqnumSize, value?.Length ?? 0);
         _cache.Put(new CachingWindowKey(key, windowStart), value);
         Evict(_cache);
     }
@@ -82,6 +85,7 @@ internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindow
             return;
         }
 
+        _limit.Check(Name, key, WindowKeySchema.TimestampSize + WindowKeySchema.SeqnumSize, value.Length);
         _cache.Put(new CachingWindowKey(key, windowStart), value);
         Evict(_cache);
     }

@@ -2,10 +2,11 @@ using RiskStreams.Streams.State;
 
 namespace RiskStreams.Streams.Internal.State;
 
-/// <summary>Writes every change to the task's changelog collector, then to the inner store.</summary>
+/// <summary>Writes every change to the inner store, then to the task's changelog collector; refuses a change too large for the changelog before either.</summary>
 internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueBytesStore inner) : IKeyValueBytesStore, IRestorableStore
 {
     private IStateStoreContext? _context;
+    private ChangelogRecordLimit _limit;
 
     public string Name => inner.Name;
 
@@ -16,6 +17,7 @@ internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueBytesStore inner)
     public void Init(IStateStoreContext context)
     {
         _context = context;
+        _limit = ChangelogRecordLimit.Of(context);
         inner.Init(context);
     }
 
@@ -23,6 +25,7 @@ internal sealed class ChangeLoggingKeyValueBytesStore(IKeyValueBytesStore inner)
 
     public void Put(byte[] key, byte[]? value)
     {
+        _limit.Check(Name, key, 0, value?.Length ?? 0);
         inner.Put(key, value);
         _context?.LogChange(Name, key, value, _context.StreamTime);
     }

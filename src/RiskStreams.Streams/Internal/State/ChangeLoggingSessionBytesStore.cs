@@ -6,6 +6,7 @@ namespace RiskStreams.Streams.Internal.State;
 internal sealed class ChangeLoggingSessionBytesStore(ISessionBytesStore inner) : ISessionBytesStore, IRestorableStore
 {
     private IStateStoreContext? _context;
+    private ChangelogRecordLimit _limit;
 
     public string Name => inner.Name;
 
@@ -16,11 +17,13 @@ internal sealed class ChangeLoggingSessionBytesStore(ISessionBytesStore inner) :
     public void Init(IStateStoreContext context)
     {
         _context = context;
+        _limit = ChangelogRecordLimit.Of(context);
         inner.Init(context);
     }
 
     public void Put(Windowed<byte[]> session, byte[]? aggregate)
     {
+        _limit.Check(Name, session.Key, SessionKeySchema.SuffixBytes, aggregate?.Length ?? 0);
         inner.Put(session, aggregate);
         _context?.LogChange(Name, SessionKeySchema.ToStoreKey(session), aggregate, _context.StreamTime);
     }

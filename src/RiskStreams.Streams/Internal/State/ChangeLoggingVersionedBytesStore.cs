@@ -9,6 +9,7 @@ namespace RiskStreams.Streams.Internal.State;
 internal sealed class ChangeLoggingVersionedBytesStore(IVersionedBytesStore inner) : IVersionedBytesStore, IRestorableStore
 {
     private IStateStoreContext? _context;
+    private ChangelogRecordLimit _limit;
 
     public string Name => inner.Name;
 
@@ -21,11 +22,13 @@ internal sealed class ChangeLoggingVersionedBytesStore(IVersionedBytesStore inne
     public void Init(IStateStoreContext context)
     {
         _context = context;
+        _limit = ChangelogRecordLimit.Of(context);
         inner.Init(context);
     }
 
     public VersionedPutResult Put(byte[] key, byte[]? value, long timestamp)
     {
+        _limit.Check(Name, key, 0, value?.Length ?? 0);
         var result = inner.Put(key, value, timestamp);
         if (result.Stored)
         {

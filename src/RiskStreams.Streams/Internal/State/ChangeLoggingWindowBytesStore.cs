@@ -8,6 +8,7 @@ internal sealed class ChangeLoggingWindowBytesStore(IWindowBytesStore inner) : I
     private readonly IWindowBytesSpanAccess? _spans = inner as IWindowBytesSpanAccess;
     private IStateStoreContext? _context;
     private int _seqnum;
+    private ChangelogRecordLimit _limit;
 
     public string Name => inner.Name;
 
@@ -22,11 +23,13 @@ internal sealed class ChangeLoggingWindowBytesStore(IWindowBytesStore inner) : I
     public void Init(IStateStoreContext context)
     {
         _context = context;
+        _limit = ChangelogRecordLimit.Of(context);
         inner.Init(context);
     }
 
     public void Put(byte[] key, byte[]? value, long windowStart)
     {
+        _limit.Check(Name, key, WindowKeySchema.TimestampSize + WindowKeySchema.SeqnumSize, value?.Length ?? 0);
         inner.Put(key, value, windowStart);
         if (_context is null)
         {

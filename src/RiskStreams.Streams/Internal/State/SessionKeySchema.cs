@@ -7,6 +7,9 @@ internal static class SessionKeySchema
 {
     private const int TimestampSize = sizeof(long);
 
+    /// <summary>What the layout adds to the key: session end and start.</summary>
+    public const int SuffixBytes = 2 * TimestampSize;
+
     public static byte[] ToStoreKey(Windowed<byte[]> session)
     {
         var key = session.Key;

@@ -128,6 +128,7 @@ internal sealed partial class StreamThread
         var streamTask = created = new StreamTask(id, sub.Subtopology, _options.ApplicationId, _collector!, WallClockMs,
             t => _topology.ResolveTopic(_options.ApplicationId, t), changelog, directory, _options.CacheMaxBytesBuffering);
         streamTask.Context.GlobalStores = _globalStores;
+        streamTask.Context.MaxChangelogRecordBytes = _options.MaxChangelogRecordBytes;
         var task = new ActiveTask(streamTask, new PartitionGroup(queues, _maxTaskIdleMs), Name)
         {
             ChangelogTopics = sub.ChangelogTopics,
