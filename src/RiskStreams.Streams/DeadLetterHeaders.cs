@@ -24,6 +24,13 @@ public static class DeadLetterHeaders
     /// <summary>Exception message (the reason).</summary>
     public const string ErrorMessage = "dlq.error.message";
 
+    /// <summary>
+    /// Present when the dead letter carries no value because key, value and headers would exceed
+    /// <see cref="StreamsOptions.MaxChangelogRecordBytes"/> (the producer's limit): the length of the value left out,
+    /// which stays readable at the source position.
+    /// </summary>
+    public const string ValueDroppedBytes = "dlq.value.dropped.bytes";
+
     /// <summary>Record timestamp, epoch milliseconds (absent for broker refusals of output records).</summary>
     public const string Timestamp = "dlq.timestamp";
 }

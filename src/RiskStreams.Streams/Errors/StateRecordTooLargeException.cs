@@ -15,7 +15,7 @@ public sealed class StateRecordTooLargeException : Exception
     /// <summary>Creates the exception for a write of <paramref name="bytes"/> to <paramref name="storeName"/> under <paramref name="key"/>.</summary>
     public StateRecordTooLargeException(string storeName, byte[] key, long bytes, long limit)
         : base($"Store '{storeName}' refused a write for key {Describe(key)}: its changelog record would be {bytes} bytes, over the limit of {limit} " +
-            $"({nameof(StreamsOptions)}.{nameof(StreamsOptions.MaxChangelogRecordBytes)}); the store is unchanged and the input record is skipped.")
+            $"({nameof(StreamsOptions)}.{nameof(StreamsOptions.MaxChangelogRecordBytes)}); the store and its changelog are unchanged.")
     {
         StoreName = storeName;
         Key = key;

@@ -25,6 +25,41 @@ internal static class DeadLetter
         return headers;
     }
 
+    /// <summary>
+    /// The value to dead-letter with <paramref name="headers"/>: the record's own, or none (noted in
+    /// <see cref="DeadLetterHeaders.ValueDroppedBytes"/>) when the dead letter would be over <paramref name="maxBytes"/>,
+    /// which the producer would refuse — a near-limit poison record must not stop the thread that skips it.
+    /// </summary>
+    public static byte[]? FittingValue(in ConsumedRecord record, Headers headers, int maxBytes)
+    {
+        if (maxBytes <= 0 || record.Value is not { } value)
+        {
+            return record.Value;
+        }
+
+        long size = (record.Key?.Length ?? 0) + value.Length + State.ChangelogRecordLimit.OverheadBytes;
+        foreach (var header in headers)
+        {
+            size += header.Key.Length + header.GetValueBytes().Length;
+        }
+
+        if (size <= maxBytes)
+        {
+            return value;
+        }
+
+        Add(headers, DeadLetterHeaders.ValueDroppedBytes, value.Length.ToString(CultureInfo.InvariantCulture));
+        return null;
+    }
+
+    /// <summary>Headers of a failed wall-clock punctuation: stage, error and the task's wall-clock time.</summary>
+    public static Headers PunctuationHeaders(Exception error, long wallClockMs)
+    {
+        var headers = new Headers();
+        AddError(headers, error, ErrorStage.Punctuation, wallClockMs);
+        return headers;
+    }
+
     /// <summary>Headers of an output record the broker refused: output topic, stage and error (no source position or timestamp is known).</summary>
     public static Headers OutputHeaders(string outputTopic, Exception error)
     {

@@ -24,7 +24,9 @@ internal sealed class AutoTopicCreation(StreamsOptions options, ILogger logger)
     /// <summary>Asks for the metadata of each topic until the broker lists it with partitions (or <paramref name="cancellationToken"/> fires).</summary>
     public async Task CreateAsync(IEnumerable<string> topics, CancellationToken cancellationToken)
     {
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Producer(options, $"{options.ApplicationId}-topic-creator"))
+        var config = KafkaClientFactory.Producer(options, $"{options.ApplicationId}-topic-creator");
+        config.EnableIdempotence = false; // it only asks for metadata: no producer id needed
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(config)
             .SetLogHandler((_, m) => ClientLog.Write(logger, m))
             .Build();
         using var metadata = new DependentAdminClientBuilder(producer.Handle).Build();

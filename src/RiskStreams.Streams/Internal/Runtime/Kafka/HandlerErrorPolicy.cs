@@ -24,12 +24,42 @@ internal sealed class HandlerErrorPolicy(StreamsOptions options, ILogger logger)
         StreamsMetrics.SkippedRecords.Add(1, tags);
         if (options.DeadLetterTopic is { } deadLetters)
         {
-            output.Send(deadLetters, record.Key, record.Value, record.TimestampMs, DeadLetter.Headers(record, cause, stage));
+            var headers = DeadLetter.Headers(record, cause, stage);
+            output.Send(deadLetters, record.Key, DeadLetter.FittingValue(record, headers, options.MaxChangelogRecordBytes), record.TimestampMs, headers);
             StreamsMetrics.DeadLetters.Add(1, tags);
         }
 
         Log.RecordSkipped(logger, options.ApplicationId, stage, record.Topic, record.Partition, record.Offset,
             options.DeadLetterTopic is { } topic ? $" and went to {topic}" : "", cause.Message);
+        return ProcessingErrorAction.Continue;
+    }
+
+    /// <summary>
+    /// A wall-clock punctuation of <paramref name="task"/> threw (KIP-1033: the processing handler decides, with no
+    /// input record — the one it is shown has no topic and offset -1). Skipped, it is logged, counted and dead-lettered
+    /// with the refused state key when the error is a <see cref="StateRecordTooLargeException"/>; the punctuation
+    /// runs again at its next interval.
+    /// </summary>
+    public ProcessingErrorAction OnPunctuationError(TaskId task, Exception error, long wallClockMs, IRecordSink output)
+    {
+        var key = error is StateRecordTooLargeException { Key: var refused } ? refused.ToArray() : null;
+        var record = new ConsumedRecord("", task.Partition, -1, key, null, wallClockMs, null);
+        if (options.ProcessingExceptionHandler.OnProcessingError(task, record, error) == ExceptionHandlerResponse.Fail)
+        {
+            Log.RecordFailed(logger, error, options.ApplicationId, ErrorStage.Punctuation, $"task {task}", task.Partition, -1);
+            return ProcessingErrorAction.Fail;
+        }
+
+        var tags = Tags(ErrorStage.Punctuation, error);
+        StreamsMetrics.SkippedRecords.Add(1, tags);
+        if (options.DeadLetterTopic is { } deadLetters)
+        {
+            output.Send(deadLetters, key, null, wallClockMs, DeadLetter.PunctuationHeaders(error, wallClockMs));
+            StreamsMetrics.DeadLetters.Add(1, tags);
+        }
+
+        Log.RecordSkipped(logger, options.ApplicationId, ErrorStage.Punctuation, $"task {task}", task.Partition, -1,
+            options.DeadLetterTopic is { } topic ? $" and went to {topic}" : "", error.Message);
         return ProcessingErrorAction.Continue;
     }
 

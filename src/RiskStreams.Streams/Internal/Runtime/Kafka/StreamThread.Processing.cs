@@ -98,13 +98,31 @@ internal sealed partial class StreamThread
 
             lock (task.Gate)
             {
-                fired += task.Task.PunctuateWallClock();
+                fired += PunctuateWallClock(task);
             }
         }
 
         if (fired > 0)
         {
             StreamsMetrics.Punctuations.Add(fired, _threadTag, new KeyValuePair<string, object?>("type", "wall-clock"));
+        }
+    }
+
+    /// <summary>A punctuation that throws goes to the processing handler (skipped and dead-lettered, or the thread fails).</summary>
+    private int PunctuateWallClock(ActiveTask task)
+    {
+        try
+        {
+            return task.Task.PunctuateWallClock();
+        }
+        catch (Exception e) when (e is not TaskMigratedException && !_collector!.HasFailed)
+        {
+            if (_errorPolicy.OnPunctuationError(task.Id, e, WallClockMs(), _collector) == ProcessingErrorAction.Fail)
+            {
+                throw new InvalidOperationException($"Task {task.Id} failed in a wall-clock punctuation: {e.Message}", e);
+            }
+
+            return 1;
         }
     }
 
