@@ -112,7 +112,7 @@ public sealed class KafkaStreamsTests(EmbeddedKafkaFixture fixture) : IClassFixt
         await streams.CloseAsync().WaitAsync(Deadline);
 
         Assert.Equal(StreamsState.Error, streams.State);
-        Assert.Equal([StreamsState.Rebalancing, StreamsState.Error], states);
+        Assert.Equal([StreamsState.Rebalancing, StreamsState.PendingError, StreamsState.Error], states);
         var message = Assert.IsType<InvalidOperationException>(streams.Error).Message;
         Assert.Contains($"'{left}' (2 partitions)", message, StringComparison.Ordinal);
         Assert.Contains($"'{right}' (4 partitions)", message, StringComparison.Ordinal);
