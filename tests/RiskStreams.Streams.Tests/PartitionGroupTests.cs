@@ -40,7 +40,7 @@ public sealed class PartitionGroupTests
         right.MarkEnd();
 
         Assert.Empty(Drain(group, nowMs: 1_000));
-        Assert.Equal(1_100, group.NextIdleDeadline);
+        Assert.Equal(1_100, group.NextIdleDeadline(1_000));
         Assert.Empty(Drain(group, nowMs: 1_099));
         Assert.Equal([10L], Drain(group, nowMs: 1_100));
     }
@@ -56,8 +56,26 @@ public sealed class PartitionGroupTests
         Add(right, 20);
         right.MarkEnd();
         Assert.Equal([10L, 20], Drain(group, nowMs: 1_050));
-        Assert.Equal(1_150, group.NextIdleDeadline);
+        Assert.Equal(1_150, group.NextIdleDeadline(1_050));
         Assert.Equal([50L], Drain(group, nowMs: 1_150));
+    }
+
+    [Fact]
+    public void An_idle_deadline_stops_waking_the_loop_once_nothing_is_buffered_or_it_has_passed()
+    {
+        var (group, left, right) = Group(maxIdleMs: 100);
+        Add(left, 10);
+        right.MarkEnd();
+        Assert.Empty(Drain(group, nowMs: 1_000));
+        Assert.Equal(1_100, group.NextIdleDeadline(1_000));
+
+        // Passed: the next TryNext releases the record, so there is nothing to wait for.
+        Assert.Equal(long.MaxValue, group.NextIdleDeadline(1_100));
+        Assert.Equal([10L], Drain(group, nowMs: 1_100));
+
+        // Nothing buffered: the deadline left behind does not matter.
+        Assert.False(group.HasBuffered);
+        Assert.Equal(long.MaxValue, group.NextIdleDeadline(1_100));
     }
 
     [Fact]

@@ -264,7 +264,7 @@ internal sealed partial class StreamThread
 
         foreach (var task in _taskList)
         {
-            timeout = Math.Min(timeout, task.Group.NextIdleDeadline - now);
+            timeout = Math.Min(timeout, task.Group.NextIdleDeadline(now) - now);
         }
 
         return (int)Math.Max(0, timeout);
