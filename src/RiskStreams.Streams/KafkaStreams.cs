@@ -249,7 +249,10 @@ public sealed partial class KafkaStreams : IAsyncDisposable
                     : null;
                 _threads[i] = new StreamThread($"{_options.ApplicationId}-StreamThread-{i + 1}", plan, _topology, _options, _registry,
                     errorPolicy,
-                    _logger, OnThreadStateChanged, globalStores, transactionalId);
+                    _logger, OnThreadStateChanged, globalStores, transactionalId)
+                {
+                    GroupInstanceId = _options.GroupInstanceId is { } instance ? $"{instance}-{i + 1}" : null,
+                };
             }
 
             foreach (var thread in _threads)

@@ -101,8 +101,11 @@ public sealed class PartitionGroupTests
         Drain(Group1(left), nowMs: 0);
         Assert.True(left.CommitPending);
         Assert.Equal(1, left.CommitOffset);
-        left.MarkCommitted(1);
+        left.MarkCommitted(1, confirmed: false);
         Assert.False(left.CommitPending);
+        Assert.Equal(-1, left.ConfirmedOffset);
+        left.MarkCommitted(1, confirmed: true);
+        Assert.Equal(1, left.ConfirmedOffset);
         Assert.False(group.HasBuffered);
     }
 

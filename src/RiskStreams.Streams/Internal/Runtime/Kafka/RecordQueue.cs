@@ -33,6 +33,12 @@ internal sealed class RecordQueue(TopicPartition partition)
     /// <summary>True when records were taken since the last successful commit.</summary>
     public bool CommitPending { get; private set; }
 
+    /// <summary>
+    /// The last offset the group is known to hold for this partition: confirmed by a synchronous commit or a committed
+    /// transaction (a background commit of stored offsets is not confirmed); -1 when none is known.
+    /// </summary>
+    public long ConfirmedOffset { get; private set; } = -1;
+
     public void Add(in ConsumedRecord record)
     {
         _records.Enqueue(record);
@@ -51,11 +57,17 @@ internal sealed class RecordQueue(TopicPartition partition)
         return record;
     }
 
-    public void MarkCommitted(long offset)
+    /// <summary>Records that <paramref name="offset"/> was committed (or stored for the background commit, unless <paramref name="confirmed"/>).</summary>
+    public void MarkCommitted(long offset, bool confirmed)
     {
         if (CommitOffset == offset)
         {
             CommitPending = false;
+        }
+
+        if (confirmed)
+        {
+            ConfirmedOffset = offset;
         }
     }
 

@@ -51,4 +51,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(116, LogLevel.Warning, "{Thread}: partitions lost while a transaction was open; it is aborted and the thread stops (its other tasks' uncommitted state went with it)")]
     public static partial void LostInTransaction(ILogger logger, string thread);
+
+    [LoggerMessage(121, LogLevel.Warning, "{Thread}: task {TaskId} writes no checkpoint: its last commit was not confirmed, so its state may be ahead of the group; it restores from scratch next time")]
+    public static partial void CheckpointSkipped(ILogger logger, string thread, TaskId taskId);
 }

@@ -67,6 +67,9 @@ internal sealed partial class StreamThread
 
     public string Name { get; }
 
+    /// <summary>The consumer's static membership id (<see cref="StreamsOptions.GroupInstanceId"/> and the thread's number); null for dynamic membership.</summary>
+    public string? GroupInstanceId { get; init; }
+
     public StreamsState State
     {
         get
@@ -119,7 +122,7 @@ internal sealed partial class StreamThread
             // Under exactly-once this fences an older producer with the same id and aborts its open transaction.
             _producer.Initialize();
             _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
-            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Consumer(_options, $"{Name}-consumer"))
+            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId))
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
                 .SetErrorHandler((_, e) => OnClientError(e))
                 .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
