@@ -79,6 +79,27 @@ public sealed class PartitionGroupTests
     }
 
     [Fact]
+    public void A_record_given_back_is_taken_again_first_and_its_offset_no_longer_counts_as_processed()
+    {
+        var (group, left, right) = Group(maxIdleMs: 0);
+        Add(left, 10, 30);
+        Add(right, 20);
+        left.MarkEnd();
+        right.MarkEnd();
+        Assert.Equal(10L, TakeOne(group));
+        var commitBefore = left.CommitOffset;
+
+        Assert.True(group.TryNext(0, out var held));
+        Assert.Equal((20L, 1L), (held.TimestampMs, right.CommitOffset));
+        group.Return(held);
+
+        Assert.Equal((-1L, false), (right.CommitOffset, right.CommitPending));
+        Assert.Equal(commitBefore, left.CommitOffset);
+        Assert.Equal([20L, 30], Drain(group, nowMs: 0));
+        Assert.Equal(1, right.CommitOffset);
+    }
+
+    [Fact]
     public void Equal_timestamps_go_to_the_earlier_source_topic_first()
     {
         var (group, left, right) = Group(maxIdleMs: 0);
@@ -124,6 +145,12 @@ public sealed class PartitionGroupTests
         {
             queue.Add(new ConsumedRecord(queue.Partition.Topic, 0, queue.Count, null, null, timestamp, null));
         }
+    }
+
+    private static long TakeOne(PartitionGroup group)
+    {
+        Assert.True(group.TryNext(0, out var record));
+        return record.TimestampMs;
     }
 
     private static List<long> Drain(PartitionGroup group, long nowMs)

@@ -134,6 +134,21 @@ internal sealed class PartitionGroup
         return true;
     }
 
+    /// <summary>Gives back the record just taken (see <see cref="RecordQueue.Return"/>), so the next <see cref="TryNext"/> takes it again.</summary>
+    public void Return(in ConsumedRecord record)
+    {
+        foreach (var queue in _queues)
+        {
+            if (queue.Partition.Topic == record.Topic)
+            {
+                queue.Return(record);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"No input queue of this task reads {record.Topic}.");
+    }
+
     /// <summary>Drops every buffered record (the task is closing).</summary>
     public void Clear()
     {

@@ -11,9 +11,15 @@ internal sealed class RecordQueue(TopicPartition partition)
     private readonly Queue<ConsumedRecord> _records = new();
     private long _taken;
 
+    // A record given back (see Return) is the head again, ahead of the queue.
+    private ConsumedRecord _returned;
+    private bool _hasReturned;
+    private long _commitOffsetBeforeTake = -1;
+    private bool _commitPendingBeforeTake;
+
     public TopicPartition Partition { get; } = partition;
 
-    public int Count => _records.Count;
+    public int Count => _records.Count + (_hasReturned ? 1 : 0);
 
     /// <summary>
     /// True when the consumer reported the end of the partition after the last record it delivered, so an empty
@@ -24,8 +30,11 @@ internal sealed class RecordQueue(TopicPartition partition)
     /// <summary>True while fetching is paused because the queue is full.</summary>
     public bool Paused { get; set; }
 
+    /// <summary>True while fetching is paused because the task waits for an unavailable dependency.</summary>
+    public bool DependencyPaused { get; set; }
+
     /// <summary>Timestamp of the next record; only valid when <see cref="Count"/> is positive.</summary>
-    public long HeadTimestamp => _records.Peek().TimestampMs;
+    public long HeadTimestamp => _hasReturned ? _returned.TimestampMs : _records.Peek().TimestampMs;
 
     /// <summary>The offset to commit (last taken + 1) when <see cref="CommitPending"/> is set.</summary>
     public long CommitOffset { get; private set; } = -1;
@@ -50,7 +59,20 @@ internal sealed class RecordQueue(TopicPartition partition)
     /// <summary>Removes the head record; its offset counts as processed from now on.</summary>
     public ConsumedRecord Take()
     {
-        var record = _records.Dequeue();
+        ConsumedRecord record;
+        if (_hasReturned)
+        {
+            record = _returned;
+            _returned = default;
+            _hasReturned = false;
+        }
+        else
+        {
+            record = _records.Dequeue();
+        }
+
+        _commitOffsetBeforeTake = CommitOffset;
+        _commitPendingBeforeTake = CommitPending;
         CommitOffset = record.Offset + 1;
         CommitPending = true;
         _taken++;
@@ -78,5 +100,28 @@ internal sealed class RecordQueue(TopicPartition partition)
         return taken;
     }
 
-    public void Clear() => _records.Clear();
+    /// <summary>
+    /// Gives back the record just taken, unprocessed: it is the head again and its offset no longer counts as processed
+    /// (the task could not process it now and retries it later).
+    /// </summary>
+    public void Return(in ConsumedRecord record)
+    {
+        if (_hasReturned || CommitOffset != record.Offset + 1)
+        {
+            throw new InvalidOperationException($"Only the record last taken from {Partition} can be given back, not offset {record.Offset}.");
+        }
+
+        _returned = record;
+        _hasReturned = true;
+        CommitOffset = _commitOffsetBeforeTake;
+        CommitPending = _commitPendingBeforeTake;
+        _taken--;
+    }
+
+    public void Clear()
+    {
+        _records.Clear();
+        _returned = default;
+        _hasReturned = false;
+    }
 }

@@ -270,6 +270,8 @@ internal sealed partial class StreamThread
             timeout = Math.Min(timeout, task.Group.NextIdleDeadline(now) - now);
         }
 
+        timeout = Math.Min(timeout, NextDependencyRetryMs() - now);
+
         return (int)Math.Max(0, timeout);
     }
 
