@@ -120,6 +120,7 @@ internal sealed partial class StreamThread
                 transactional: _transactionalId is not null);
 
             // Under exactly-once this fences an older producer with the same id and aborts its open transaction.
+            _producer.BindToCurrentThread();
             _producer.Initialize();
             _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
             _consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId))
