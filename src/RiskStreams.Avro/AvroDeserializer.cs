@@ -15,8 +15,9 @@ namespace RiskStreams.Avro;
 /// </summary>
 /// <typeparam name="T">A generated contract type, e.g. <c>RiskStreams.Avro.Contracts.Transaction</c>.</typeparam>
 /// <remarks>
-/// Records that can never be read throw <see cref="AvroSerdeException"/>; registry outages throw
-/// <see cref="SchemaRegistryException"/> or <see cref="HttpRequestException"/> and may be retried.
+/// Records that can never be read throw <see cref="AvroSerdeException"/>; registry outages (unreachable, timeout,
+/// 5xx) throw <see cref="SchemaRegistryUnavailableException"/> and may be retried; other registry errors throw
+/// <see cref="SchemaRegistryException"/>.
 /// </remarks>
 public sealed class AvroDeserializer<T> : IDeserializer<T>
     where T : class, ISpecificRecord
@@ -42,8 +43,8 @@ public sealed class AvroDeserializer<T> : IDeserializer<T>
     /// <param name="context">Topic and component (unused: the schema id is in the payload).</param>
     /// <returns>The record, or null for a tombstone.</returns>
     /// <exception cref="AvroSerdeException">The payload can never be read; see <see cref="AvroSerdeException.Reason"/>.</exception>
-    /// <exception cref="SchemaRegistryException">The registry failed other than with "schema not found".</exception>
-    /// <exception cref="HttpRequestException">The registry could not be reached.</exception>
+    /// <exception cref="SchemaRegistryUnavailableException">The registry could not be reached, timed out or answered 5xx; retry later.</exception>
+    /// <exception cref="SchemaRegistryException">The registry refused other than with "schema not found".</exception>
     public T Deserialize(ReadOnlySpan<byte> data, bool isNull, SerializationContext context)
     {
         if (isNull)
@@ -106,6 +107,10 @@ public sealed class AvroDeserializer<T> : IDeserializer<T>
         catch (SchemaParseException ex)
         {
             return _readers.GetOrAdd(schemaId, ResolvedReader.Unparsable($"the registry's schema does not parse: {ex.Message}"));
+        }
+        catch (Exception ex) when (SchemaRegistryUnavailableException.IsTransient(ex))
+        {
+            throw new SchemaRegistryUnavailableException($"Writer schema {schemaId} could not be fetched: {ex.Message}", ex);
         }
 
         return _readers.GetOrAdd(schemaId, ResolvedReader.Create(writerSchema, ReaderSchema));

@@ -2,8 +2,8 @@ namespace RiskStreams.Avro;
 
 /// <summary>
 /// A record that can never be (de)serialized, however often it is retried: a poison pill for
-/// dead-letter handling. Transient failures (registry unreachable or failing) are not reported
-/// with this type but as <see cref="SchemaRegistryException"/> or <see cref="HttpRequestException"/>.
+/// dead-letter handling. Transient failures (registry unreachable, timing out or answering 5xx) are not
+/// reported with this type but as <see cref="SchemaRegistryUnavailableException"/>.
 /// </summary>
 public sealed class AvroSerdeException : Exception
 {

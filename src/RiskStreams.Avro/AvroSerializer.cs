@@ -77,7 +77,7 @@ public sealed class AvroSerializer<T> : ISerializer<T>
     /// <returns>The wire-format bytes.</returns>
     /// <exception cref="AvroSerdeException">The record cannot be written with its schema (<see cref="AvroSerdeErrorReason.InvalidRecord"/>).</exception>
     /// <exception cref="SchemaRegistryException">The registry refused the schema (e.g. incompatible).</exception>
-    /// <exception cref="HttpRequestException">The registry could not be reached.</exception>
+    /// <exception cref="SchemaRegistryUnavailableException">The registry could not be reached, timed out or answered 5xx; retry later.</exception>
     public byte[] Serialize(T data, SerializationContext context)
     {
         if (data is null)
@@ -88,9 +88,17 @@ public sealed class AvroSerializer<T> : ISerializer<T>
         var subject = TopicNameStrategy.GetSubject(context.Topic, context.Component);
         if (!_idsBySubject.TryGetValue(subject, out var schemaId))
         {
-            schemaId = _options.AutoRegisterSchemas
-                ? _registry.RegisterSchema(subject, _schemaJson)
-                : VerifiedLatestId(_registry.GetLatestSchema(subject));
+            try
+            {
+                schemaId = _options.AutoRegisterSchemas
+                    ? _registry.RegisterSchema(subject, _schemaJson)
+                    : VerifiedLatestId(_registry.GetLatestSchema(subject));
+            }
+            catch (Exception ex) when (SchemaRegistryUnavailableException.IsTransient(ex))
+            {
+                throw new SchemaRegistryUnavailableException($"The schema of subject {subject} could not be registered or looked up: {ex.Message}", ex);
+            }
+
             _idsBySubject[subject] = schemaId;
         }
 

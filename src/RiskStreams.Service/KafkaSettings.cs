@@ -38,6 +38,12 @@ public sealed class KafkaSettings
             $"RiskStreams:Kafka:ProcessingGuarantee must be at_least_once or exactly_once_v2, was '{ProcessingGuarantee}'."),
     };
 
+    /// <summary>
+    /// Static group membership (<c>group.instance.id</c>), e.g. the pod name of a StatefulSet: a restart within the
+    /// session timeout gets its partitions back with no rebalance. Empty (default): dynamic membership.
+    /// </summary>
+    public string? GroupInstanceId { get; set; }
+
     /// <summary>Extra librdkafka properties (security.protocol, sasl.*, ...).</summary>
     public Dictionary<string, string> Properties { get; set; } = [];
 }

@@ -52,6 +52,7 @@ internal static class RunCommandHandler
             ClientProperties = settings.Kafka.Properties,
             StateDirectory = settings.Kafka.StateDirectory,
             CacheMaxBytesBuffering = settings.Kafka.CacheMaxBytes,
+            GroupInstanceId = string.IsNullOrWhiteSpace(settings.Kafka.GroupInstanceId) ? null : settings.Kafka.GroupInstanceId,
         };
         var registry = new SchemaRegistryOptions { Url = settings.SchemaRegistry.Url, BasicAuthUserInfo = settings.SchemaRegistry.BasicAuthUserInfo };
         var policy = new RiskPolicyHolder(settings.Policy.File is { Length: > 0 } file ? RiskPolicyLoader.LoadFile(file) : RiskPolicy.Default);

@@ -62,6 +62,7 @@ public sealed partial class KafkaStreams
             _errorPolicy, _logger, OnThreadStateChanged, _globalStores, transactionalId)
         {
             Connectivity = _connectivity,
+            GroupInstanceId = _options.GroupInstanceId is { } instance ? $"{instance}-{index + 1}" : null,
         };
     }
 

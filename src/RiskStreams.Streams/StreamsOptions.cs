@@ -45,6 +45,15 @@ public sealed record StreamsOptions
     /// <summary>Extra librdkafka properties applied to consumer and producer (e.g. security settings).</summary>
     public IReadOnlyDictionary<string, string> ClientProperties { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Static group membership (Kafka's <c>group.instance.id</c>): a stable id of this instance, unique in the group
+    /// (e.g. the pod name of a StatefulSet). Each stream thread's consumer joins as <c>{GroupInstanceId}-{thread}</c>.
+    /// A static member does not leave the group when it closes; restarted within <c>session.timeout.ms</c> with the
+    /// same id it gets its partitions back at once, with no rebalance. Null (the default) is dynamic membership: the
+    /// consumer leaves the group on close and the group rebalances.
+    /// </summary>
+    public string? GroupInstanceId { get; init; }
+
     /// <summary>Stream threads of a <see cref="KafkaStreams"/> instance, each with its own consumer, producer and tasks. Default 1.</summary>
     public int NumStreamThreads { get; init; } = 1;
 
@@ -127,6 +136,18 @@ public sealed record StreamsOptions
             throw new ArgumentException(
                 $"{nameof(ClientProperties)} may not set transactional.id: the engine gives each stream thread its own under {nameof(ProcessingGuarantee)}.{nameof(ProcessingGuarantee.ExactlyOnceV2)}.",
                 nameof(ClientProperties));
+        }
+
+        if (ClientProperties.ContainsKey("group.instance.id"))
+        {
+            throw new ArgumentException(
+                $"{nameof(ClientProperties)} may not set group.instance.id: set {nameof(GroupInstanceId)}, which gives each stream thread its own.",
+                nameof(ClientProperties));
+        }
+
+        if (GroupInstanceId is not null && string.IsNullOrWhiteSpace(GroupInstanceId))
+        {
+            throw new ArgumentException($"{nameof(GroupInstanceId)} must be null or not blank.", nameof(GroupInstanceId));
         }
 
         if (CommitInterval <= TimeSpan.Zero)

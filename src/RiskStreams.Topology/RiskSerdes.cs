@@ -3,10 +3,14 @@ using Confluent.Kafka;
 using RiskStreams.Avro;
 using RiskStreams.Avro.Contracts;
 using RiskStreams.Streams;
+using RiskStreams.Topology.Internal;
 
 namespace RiskStreams.Topology;
 
-/// <summary>The Avro serdes of every risk topic (Confluent wire format), sharing one Schema Registry client.</summary>
+/// <summary>
+/// The Avro serdes of every risk topic (Confluent wire format), sharing one Schema Registry client. A registry outage
+/// surfaces as <see cref="DependencyUnavailableException"/>, so the engine pauses and retries instead of dead-lettering.
+/// </summary>
 public sealed class RiskSerdes
 {
     private readonly AvroSerializer<RiskLevelChanged> _levelChangesSerializer;
@@ -45,6 +49,6 @@ public sealed class RiskSerdes
         where T : class, ISpecificRecord, new()
     {
         serializer = new AvroSerializer<T>(registry);
-        return Serdes.FromConfluent(serializer, new AvroDeserializer<T>(registry), MessageComponentType.Value);
+        return new RegistryOutageSerde<T>(Serdes.FromConfluent(serializer, new AvroDeserializer<T>(registry), MessageComponentType.Value));
     }
 }

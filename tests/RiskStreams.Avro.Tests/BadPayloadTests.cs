@@ -1,3 +1,4 @@
+using System.Net;
 using RiskStreams.Avro.Contracts;
 using static RiskStreams.Avro.Tests.Samples;
 
@@ -95,6 +96,34 @@ public sealed class BadPayloadTests(RegistryFixture fixture) : IClassFixture<Reg
             new SchemaRegistryOptions { Url = "http://127.0.0.1:1", RequestTimeout = TimeSpan.FromSeconds(5) });
         var deserializer = new AvroDeserializer<Login>(client);
 
-        Assert.Throws<HttpRequestException>(() => deserializer.Deserialize([0, 0, 0, 0, 1, 0x02], isNull: false, ValueOf(Topic)));
+        var error = Assert.Throws<SchemaRegistryUnavailableException>(() => deserializer.Deserialize([0, 0, 0, 0, 1, 0x02], isNull: false, ValueOf(Topic)));
+
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.StartsWith("Writer schema 1 could not be fetched: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    public void A_registry_failing_with_a_server_error_is_unavailable_not_a_serde_error(HttpStatusCode status)
+    {
+        using var client = new SchemaRegistryClient(new SchemaRegistryOptions { Url = "http://registry.invalid" }, new CannedHandler(status, "busy"), disposeHandler: true);
+
+        var error = Assert.Throws<SchemaRegistryUnavailableException>(() => new AvroDeserializer<Login>(client).Deserialize([0, 0, 0, 0, 7, 0x02], false, ValueOf(Topic)));
+
+        Assert.Equal(status, Assert.IsType<SchemaRegistryException>(error.InnerException).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.UnprocessableEntity)]
+    public void A_registry_refusing_with_a_client_error_is_not_unavailable(HttpStatusCode status)
+    {
+        using var client = new SchemaRegistryClient(new SchemaRegistryOptions { Url = "http://registry.invalid" }, new CannedHandler(status, "no"), disposeHandler: true);
+
+        var error = Assert.Throws<SchemaRegistryException>(() => new AvroDeserializer<Login>(client).Deserialize([0, 0, 0, 0, 7, 0x02], false, ValueOf(Topic)));
+
+        Assert.Equal(status, error.StatusCode);
     }
 }

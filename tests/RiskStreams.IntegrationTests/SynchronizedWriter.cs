@@ -25,6 +25,15 @@ internal sealed class SynchronizedWriter : TextWriter
         }
     }
 
+    /// <summary>Everything written so far.</summary>
+    public override string ToString()
+    {
+        lock (_text)
+        {
+            return _text.ToString();
+        }
+    }
+
     public string[] Lines()
     {
         lock (_text)

@@ -47,8 +47,51 @@ public sealed class CachingStoreTests : IDisposable
         Assert.Equal(["a=1", "b=2"], store.All().Select(e => $"{e.Key}={e.Value}"));
         Assert.Equal(2, store.ApproximateCount);
 
-        // The range read wrote the dirty entries through: a, b, then c's put and delete coalesced into one delete.
+        // Reads write nothing; the flush writes a, b, then c's put and delete coalesced into one delete.
+        Assert.Empty(context.Changes);
+        store.Flush();
         Assert.Equal(["b=2", "a=1", "c=null"], Changes(context));
+    }
+
+    [Fact]
+    public void Range_and_count_merge_cached_changes_over_the_store_without_writing()
+    {
+        var (store, context) = OpenKeyValue("rocksdb", LargeCache);
+        store.Put("a", 1);
+        store.Put("b", 2);
+        store.Put("d", 4);
+        store.Flush();
+        var flushed = context.Changes.Count;
+
+        store.Put("b", 20);   // replaces a stored entry
+        store.Delete("d");    // hides one
+        store.Put("c", 3);    // adds one between
+        store.Put("e", 5);    // and one after the last stored key
+
+        Assert.Equal(["a=1", "b=20", "c=3", "e=5"], store.All().Select(e => $"{e.Key}={e.Value}"));
+        Assert.Equal(["b=20", "c=3"], store.Range("b", "c").Select(e => $"{e.Key}={e.Value}"));
+        Assert.Equal(4, store.ApproximateCount);
+        Assert.Equal(flushed, context.Changes.Count);
+    }
+
+    [Fact]
+    public void Window_range_reads_merge_cached_windows_without_writing()
+    {
+        var (store, context) = OpenWindow(LargeCache, retentionMs: 100);
+        store.Put("k", 1, 0);
+        store.Put("k", 2, 20);
+        store.Put("j", 7, 10);
+        store.Flush();
+        var flushed = context.Changes.Count;
+
+        store.Put("k", 10, 0);  // replaces a stored window
+        store.Put("k", 3, 10);  // adds one between
+        store.Put("j", 8, 10);  // replaces another key's window at the same start
+
+        Assert.Equal([KeyValuePair.Create(0L, 10L), KeyValuePair.Create(10L, 3L), KeyValuePair.Create(20L, 2L)], store.Fetch("k", 0, 100));
+        Assert.Equal([KeyValuePair.Create(20L, 2L), KeyValuePair.Create(10L, 3L), KeyValuePair.Create(0L, 10L)], store.BackwardFetch("k", 0, 100));
+        Assert.Equal(["k@0=10", "j@10=8", "k@10=3", "k@20=2"], store.FetchAll(0, 100).Select(e => $"{e.Key.Key}@{e.Key.Window.StartMs}={e.Value}"));
+        Assert.Equal(flushed, context.Changes.Count);
     }
 
     [Fact]

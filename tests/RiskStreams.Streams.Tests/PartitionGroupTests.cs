@@ -40,7 +40,7 @@ public sealed class PartitionGroupTests
         right.MarkEnd();
 
         Assert.Empty(Drain(group, nowMs: 1_000));
-        Assert.Equal(1_100, group.NextIdleDeadline);
+        Assert.Equal(1_100, group.NextIdleDeadline(1_000));
         Assert.Empty(Drain(group, nowMs: 1_099));
         Assert.Equal([10L], Drain(group, nowMs: 1_100));
     }
@@ -56,8 +56,47 @@ public sealed class PartitionGroupTests
         Add(right, 20);
         right.MarkEnd();
         Assert.Equal([10L, 20], Drain(group, nowMs: 1_050));
-        Assert.Equal(1_150, group.NextIdleDeadline);
+        Assert.Equal(1_150, group.NextIdleDeadline(1_050));
         Assert.Equal([50L], Drain(group, nowMs: 1_150));
+    }
+
+    [Fact]
+    public void An_idle_deadline_stops_waking_the_loop_once_nothing_is_buffered_or_it_has_passed()
+    {
+        var (group, left, right) = Group(maxIdleMs: 100);
+        Add(left, 10);
+        right.MarkEnd();
+        Assert.Empty(Drain(group, nowMs: 1_000));
+        Assert.Equal(1_100, group.NextIdleDeadline(1_000));
+
+        // Passed: the next TryNext releases the record, so there is nothing to wait for.
+        Assert.Equal(long.MaxValue, group.NextIdleDeadline(1_100));
+        Assert.Equal([10L], Drain(group, nowMs: 1_100));
+
+        // Nothing buffered: the deadline left behind does not matter.
+        Assert.False(group.HasBuffered);
+        Assert.Equal(long.MaxValue, group.NextIdleDeadline(1_100));
+    }
+
+    [Fact]
+    public void A_record_given_back_is_taken_again_first_and_its_offset_no_longer_counts_as_processed()
+    {
+        var (group, left, right) = Group(maxIdleMs: 0);
+        Add(left, 10, 30);
+        Add(right, 20);
+        left.MarkEnd();
+        right.MarkEnd();
+        Assert.Equal(10L, TakeOne(group));
+        var commitBefore = left.CommitOffset;
+
+        Assert.True(group.TryNext(0, out var held));
+        Assert.Equal((20L, 1L), (held.TimestampMs, right.CommitOffset));
+        group.Return(held);
+
+        Assert.Equal((-1L, false), (right.CommitOffset, right.CommitPending));
+        Assert.Equal(commitBefore, left.CommitOffset);
+        Assert.Equal([20L, 30], Drain(group, nowMs: 0));
+        Assert.Equal(1, right.CommitOffset);
     }
 
     [Fact]
@@ -83,8 +122,11 @@ public sealed class PartitionGroupTests
         Drain(Group1(left), nowMs: 0);
         Assert.True(left.CommitPending);
         Assert.Equal(1, left.CommitOffset);
-        left.MarkCommitted(1);
+        left.MarkCommitted(1, confirmed: false);
         Assert.False(left.CommitPending);
+        Assert.Equal(-1, left.ConfirmedOffset);
+        left.MarkCommitted(1, confirmed: true);
+        Assert.Equal(1, left.ConfirmedOffset);
         Assert.False(group.HasBuffered);
     }
 
@@ -103,6 +145,12 @@ public sealed class PartitionGroupTests
         {
             queue.Add(new ConsumedRecord(queue.Partition.Topic, 0, queue.Count, null, null, timestamp, null));
         }
+    }
+
+    private static long TakeOne(PartitionGroup group)
+    {
+        Assert.True(group.TryNext(0, out var record));
+        return record.TimestampMs;
     }
 
     private static List<long> Drain(PartitionGroup group, long nowMs)

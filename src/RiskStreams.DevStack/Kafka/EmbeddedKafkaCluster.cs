@@ -151,6 +151,19 @@ public sealed class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
         native.PushRequestErrors(apiKey, Enumerable.Repeat((int)error, count).ToArray());
     }
 
+    /// <summary>
+    /// Fault injection: broker <paramref name="brokerId"/> (1-based) closes its connections and refuses new ones, as if
+    /// it were down, until <see cref="BringBrokerUp"/> (librdkafka's <c>rd_kafka_mock_broker_set_down</c>). Its
+    /// partitions keep their data and leadership; with one broker the whole cluster is unreachable meanwhile.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such broker.</exception>
+    /// <exception cref="ObjectDisposedException">The cluster is disposed.</exception>
+    public void TakeBrokerDown(int brokerId = 1) => SetBrokerUp(brokerId, up: false);
+
+    /// <summary>Brings a broker taken down with <see cref="TakeBrokerDown"/> back (<c>rd_kafka_mock_broker_set_up</c>).</summary>
+    /// <inheritdoc cref="TakeBrokerDown" path="/exception"/>
+    public void BringBrokerUp(int brokerId = 1) => SetBrokerUp(brokerId, up: true);
+
     /// <summary>Creates each topic as <see cref="CreateTopic(string, int, int)"/> does, with replication factor 1.</summary>
     /// <inheritdoc cref="CreateTopic(string, int, int)" path="/exception"/>
     public void CreateTopics(IEnumerable<(string Name, int Partitions)> topics)
@@ -160,6 +173,20 @@ public sealed class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
         {
             CreateTopic(name, partitions);
         }
+    }
+
+    private void SetBrokerUp(int brokerId, bool up)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(brokerId, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(brokerId, Options.BrokerCount);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        var error = native.SetBrokerUp(brokerId, up);
+        if (error != 0)
+        {
+            throw new InvalidOperationException($"Setting broker {brokerId} {(up ? "up" : "down")} failed: {native.ErrorName(error)} ({native.ErrorDescription(error)}).");
+        }
+
+        EmbeddedKafkaLog.BrokerAvailability(logger, brokerId, up ? "up" : "down");
     }
 
     /// <summary>Closes the bootstrap forwarder (if any), then destroys the mock cluster. Idempotent.</summary>

@@ -17,6 +17,8 @@ internal sealed class StreamsMetrics
     public static readonly Counter<long> DroppedRecords = Meter.CreateCounter<long>("riskstreams.streams.dropped.records", null, "Records dropped by operators (late, invalid timestamp), by reason.");
     public static readonly Counter<long> Commits = Meter.CreateCounter<long>("riskstreams.streams.commits", null, "Offset commits, by thread.");
     public static readonly Counter<long> ThreadDeaths = Meter.CreateCounter<long>("riskstreams.streams.thread.deaths", null, "Stream or global threads that ended on an error, by thread, error class and action (replaced: a new thread rejoined the group; stopped: the instance stops in error).");
+    public static readonly UpDownCounter<long> DependencyPausedPartitions = Meter.CreateUpDownCounter<long>("riskstreams.streams.dependency.paused.partitions", null, "Input partitions paused now because a dependency (e.g. the Schema Registry) is unavailable, by thread.");
+    public static readonly Counter<long> DependencyPauses = Meter.CreateCounter<long>("riskstreams.streams.dependency.pauses", null, "Times a task was held back (its partitions paused) by an unavailable dependency, by thread and task.");
     public static readonly Histogram<double> CommitLatency = Meter.CreateHistogram<double>("riskstreams.streams.commit.latency", "ms", "Flush plus commit time, by thread.");
     /// <summary>Instances whose task stores the store-size gauge reports (registered while running).</summary>
     private static readonly ConcurrentDictionary<Runtime.Kafka.TaskRegistry, string> Instances = new();

@@ -28,4 +28,7 @@ internal static partial class EmbeddedKafkaLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Forwarding {Client} to {Upstream} failed")]
     public static partial void ForwardFailed(ILogger logger, Exception exception, string client, string upstream);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Mock broker {BrokerId} is {State}")]
+    public static partial void BrokerAvailability(ILogger logger, int brokerId, string state);
 }

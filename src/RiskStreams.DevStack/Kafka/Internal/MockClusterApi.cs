@@ -34,6 +34,8 @@ internal sealed unsafe class MockClusterApi
             Export(library, "rd_kafka_mock_group_initial_rebalance_delay_ms");
         PushRequestErrors = (delegate* unmanaged[Cdecl]<nint, short, nuint, int*, void>)
             Export(library, "rd_kafka_mock_push_request_errors_array");
+        BrokerSetDown = (delegate* unmanaged[Cdecl]<nint, int, int>)Export(library, "rd_kafka_mock_broker_set_down");
+        BrokerSetUp = (delegate* unmanaged[Cdecl]<nint, int, int>)Export(library, "rd_kafka_mock_broker_set_up");
     }
 
     /// <summary>The table bound to the process's librdkafka (loading it first if needed).</summary>
@@ -89,6 +91,12 @@ internal sealed unsafe class MockClusterApi
 
     /// <summary><c>void rd_kafka_mock_push_request_errors_array(mcluster, ApiKey, cnt, errors)</c>: the next cnt requests of ApiKey fail with these errors.</summary>
     public delegate* unmanaged[Cdecl]<nint, short, nuint, int*, void> PushRequestErrors { get; }
+
+    /// <summary><c>rd_kafka_resp_err_t rd_kafka_mock_broker_set_down(mcluster, broker_id)</c>: closes the broker's connections and refuses new ones.</summary>
+    public delegate* unmanaged[Cdecl]<nint, int, int> BrokerSetDown { get; }
+
+    /// <summary><c>rd_kafka_resp_err_t rd_kafka_mock_broker_set_up(mcluster, broker_id)</c>: the broker accepts connections again.</summary>
+    public delegate* unmanaged[Cdecl]<nint, int, int> BrokerSetUp { get; }
 
     /// <summary>The librdkafka name of an error code, e.g. <c>TOPIC_ALREADY_EXISTS</c>.</summary>
     public string NameOf(int error) => Marshal.PtrToStringUTF8((nint)ErrorName(error)) ?? $"error {error}";

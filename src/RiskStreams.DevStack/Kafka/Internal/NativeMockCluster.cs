@@ -129,6 +129,16 @@ internal sealed unsafe class NativeMockCluster : IDisposable
         }
     }
 
+    /// <summary>Takes broker <paramref name="brokerId"/> down (up when <paramref name="up"/>); returns librdkafka's error code (0 when done).</summary>
+    public int SetBrokerUp(int brokerId, bool up)
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(cluster == 0, this);
+            return up ? api.BrokerSetUp(cluster, brokerId) : api.BrokerSetDown(cluster, brokerId);
+        }
+    }
+
     /// <summary>librdkafka's name for an error code.</summary>
     public string ErrorName(int error) => api.NameOf(error);
 

@@ -7,8 +7,9 @@ namespace RiskStreams.Streams.Internal.State;
 /// most the task's <see cref="ICachingContext.CacheMaxBytes"/>, so repeated updates of a key reach the changelog and
 /// the store once per flush (commit) instead of once per record. Reads see cached writes first. When the cache is
 /// over budget, its least recently used entries are evicted, dirty ones written through. Range reads and the count
-/// write every dirty entry through first, then read the store, which keeps them exact. With a budget of zero (or a
-/// context without one) every call goes straight through.
+/// merge the dirty entries with the store without writing anything (see <see cref="CacheOverlay"/>), so reading never
+/// writes a changelog record, whatever thread reads. With a budget of zero (or a context without one) every call goes
+/// straight through.
 /// </summary>
 internal sealed class CachingKeyValueBytesStore(IKeyValueBytesStore inner) : IKeyValueBytesStore, IRestorableStore
 {
@@ -20,12 +21,24 @@ internal sealed class CachingKeyValueBytesStore(IKeyValueBytesStore inner) : IKe
 
     public bool Persistent => inner.Persistent;
 
+    /// <summary>The store's count adjusted by the dirty entries: a new key adds one, a delete of a stored key removes one.</summary>
     public long ApproximateCount
     {
         get
         {
-            FlushCache();
-            return inner.ApproximateCount;
+            var count = inner.ApproximateCount;
+            if (_cache is null || _cache.DirtyCount == 0)
+            {
+                return count;
+            }
+
+            foreach (var (key, value) in _cache.Dirty(static _ => true))
+            {
+                var stored = inner.Get(key) is not null;
+                count += value is not null && !stored ? 1 : value is null && stored ? -1 : 0;
+            }
+
+            return count;
         }
     }
 
@@ -66,8 +79,14 @@ internal sealed class CachingKeyValueBytesStore(IKeyValueBytesStore inner) : IKe
 
     public IEnumerable<KeyValuePair<byte[], byte[]>> Range(byte[]? from, byte[]? to)
     {
-        FlushCache();
-        return inner.Range(from, to);
+        if (_cache is null || _cache.DirtyCount == 0)
+        {
+            return inner.Range(from, to);
+        }
+
+        var order = ByteArrayComparer.Instance;
+        var dirty = _cache.Dirty(key => (from is null || order.Compare(key, from) >= 0) && (to is null || order.Compare(key, to) <= 0));
+        return CacheOverlay.Merge(inner.Range(from, to), dirty, order);
     }
 
     public void Restore(IReadOnlyList<ChangelogRecord> batch)

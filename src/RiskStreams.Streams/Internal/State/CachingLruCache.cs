@@ -126,6 +126,27 @@ internal sealed class CachingLruCache<TKey>(IEqualityComparer<TKey> comparer, Fu
         }
     }
 
+    /// <summary>
+    /// The dirty entries (not written through yet) whose key matches, a null value for a cached delete; nothing changes
+    /// (no recency, no write-through), so reads can overlay them on the store below.
+    /// </summary>
+    public List<KeyValuePair<TKey, byte[]?>> Dirty(Func<TKey, bool> match)
+    {
+        var result = new List<KeyValuePair<TKey, byte[]?>>();
+        for (var slot = _dirtyHead; slot != None; slot = _entries[slot].DirtyNext)
+        {
+            ref var entry = ref _entries[slot];
+            if (match(entry.Key))
+            {
+                // The value leaves the cache: it must not be overwritten in place by a later put.
+                entry.Shared = true;
+                result.Add(new KeyValuePair<TKey, byte[]?>(entry.Key, entry.Value));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Drops every entry, dirty or not.</summary>
     public void Clear()
     {

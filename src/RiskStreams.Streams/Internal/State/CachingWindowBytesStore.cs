@@ -7,7 +7,8 @@ namespace RiskStreams.Streams.Internal.State;
 /// <see cref="CachingKeyValueBytesStore"/>: writes of a key's window are coalesced in the cache until a flush
 /// (commit) or an eviction writes them through. The cache applies the store's expiry itself (it tracks the largest
 /// window start written), so a cached window past the retention is neither returned nor written through. Point reads
-/// see the cache; range reads write every dirty entry through first and read the store. A store retaining duplicates
+/// see the cache; range reads merge the dirty entries with the store without writing anything (see
+/// <see cref="CacheOverlay"/>), so reading never writes a changelog record. A store retaining duplicates
 /// is not cached (every put is its own entry). Span reads and writes (<see cref="IWindowBytesSpanAccess"/>) copy no
 /// value that the cache already holds.
 /// </summary>
@@ -133,29 +134,25 @@ internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindow
         return _cache.TryGet(new CachingWindowKey(key, windowStart), out var cached) ? cached : inner.Fetch(key, windowStart);
     }
 
-    public IEnumerable<KeyValuePair<long, byte[]>> Fetch(byte[] key, long timeFrom, long timeTo)
-    {
-        FlushCache();
-        return inner.Fetch(key, timeFrom, timeTo);
-    }
+    public IEnumerable<KeyValuePair<long, byte[]>> Fetch(byte[] key, long timeFrom, long timeTo) =>
+        _cache is null || _cache.DirtyCount == 0
+            ? inner.Fetch(key, timeFrom, timeTo)
+            : CacheOverlay.Merge(Live(inner.Fetch(key, timeFrom, timeTo)), DirtyOf(key, timeFrom, timeTo), Comparer<long>.Default);
 
-    public IEnumerable<KeyValuePair<long, byte[]>> BackwardFetch(byte[] key, long timeFrom, long timeTo)
-    {
-        FlushCache();
-        return inner.BackwardFetch(key, timeFrom, timeTo);
-    }
+    public IEnumerable<KeyValuePair<long, byte[]>> BackwardFetch(byte[] key, long timeFrom, long timeTo) =>
+        _cache is null || _cache.DirtyCount == 0
+            ? inner.BackwardFetch(key, timeFrom, timeTo)
+            : CacheOverlay.Merge(Live(inner.BackwardFetch(key, timeFrom, timeTo)), DirtyOf(key, timeFrom, timeTo), Descending);
 
-    public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> FetchAll(long timeFrom, long timeTo)
-    {
-        FlushCache();
-        return inner.FetchAll(timeFrom, timeTo);
-    }
+    public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> FetchAll(long timeFrom, long timeTo) =>
+        _cache is null || _cache.DirtyCount == 0
+            ? inner.FetchAll(timeFrom, timeTo)
+            : CacheOverlay.Merge(Live(inner.FetchAll(timeFrom, timeTo)), DirtyIn(timeFrom, timeTo), ByStartThenKey);
 
-    public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> All()
-    {
-        FlushCache();
-        return inner.All();
-    }
+    public IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> All() =>
+        _cache is null || _cache.DirtyCount == 0
+            ? inner.All()
+            : CacheOverlay.Merge(Live(inner.All()), DirtyIn(long.MinValue, long.MaxValue), ByStartThenKey);
 
     public void Restore(IReadOnlyList<ChangelogRecord> batch)
     {
@@ -188,7 +185,43 @@ internal sealed class CachingWindowBytesStore(IWindowBytesStore inner) : IWindow
         inner.Close();
     }
 
+    private static readonly IComparer<long> Descending = Comparer<long>.Create(static (x, y) => y.CompareTo(x));
+
+    private static readonly IComparer<Windowed<byte[]>> ByStartThenKey = Comparer<Windowed<byte[]>>.Create(static (x, y) =>
+        x.Window.StartMs != y.Window.StartMs ? x.Window.StartMs.CompareTo(y.Window.StartMs) : ByteArrayComparer.Instance.Compare(x.Key, y.Key));
+
     private void FlushCache() => _cache?.Flush(WriteThrough);
+
+    /// <summary>Dirty windows of <paramref name="key"/> starting in the range and still live.</summary>
+    private List<KeyValuePair<long, byte[]?>> DirtyOf(byte[] key, long timeFrom, long timeTo)
+    {
+        var from = Math.Max(timeFrom, MinLiveTime);
+        return [.. _cache!.Dirty(k => k.WindowStart >= from && k.WindowStart <= timeTo && k.Key.AsSpan().SequenceEqual(key))
+            .Select(e => new KeyValuePair<long, byte[]?>(e.Key.WindowStart, e.Value))];
+    }
+
+    /// <summary>Dirty windows of any key starting in the range and still live.</summary>
+    private List<KeyValuePair<Windowed<byte[]>, byte[]?>> DirtyIn(long timeFrom, long timeTo)
+    {
+        var from = Math.Max(timeFrom, MinLiveTime);
+        return [.. _cache!.Dirty(k => k.WindowStart >= from && k.WindowStart <= timeTo)
+            .Select(e => new KeyValuePair<Windowed<byte[]>, byte[]?>(
+                new Windowed<byte[]>(e.Key.Key, new Window(e.Key.WindowStart, Windowing.WindowTime.SaturatedAdd(e.Key.WindowStart, WindowSizeMs))), e.Value))];
+    }
+
+    // The cache may have seen later windows than the store below (not written through yet): what they expire, the
+    // store still holds, and must not be returned.
+    private IEnumerable<KeyValuePair<long, byte[]>> Live(IEnumerable<KeyValuePair<long, byte[]>> windows)
+    {
+        var min = MinLiveTime;
+        return windows.Where(w => w.Key >= min);
+    }
+
+    private IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> Live(IEnumerable<KeyValuePair<Windowed<byte[]>, byte[]>> windows)
+    {
+        var min = MinLiveTime;
+        return windows.Where(w => w.Key.Window.StartMs >= min);
+    }
 
     private void Evict(CachingLruCache<CachingWindowKey> cache)
     {

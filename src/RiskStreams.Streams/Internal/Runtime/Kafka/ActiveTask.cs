@@ -19,6 +19,9 @@ internal sealed class ActiveTask(StreamTask task, PartitionGroup group, string t
     /// <summary>The <c>task</c> tag of this task's metrics.</summary>
     public KeyValuePair<string, object?> MetricTag => new("task", _idText ??= Id.ToString());
 
+    /// <summary>The retry schedule while the task is held back by an unavailable dependency.</summary>
+    public DependencyBackoff DependencyBackoff { get; } = new();
+
     /// <summary>Held by the owning thread around work on the task and by queries around reads.</summary>
     public Lock Gate { get; } = new();
 

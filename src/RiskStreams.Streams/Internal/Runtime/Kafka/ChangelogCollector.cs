@@ -64,15 +64,25 @@ internal sealed class ChangelogCollector : IChangelogCollector
         _collector.Send(topic, _partition, key, value, Math.Max(0, timestamp), CurrentHeaders());
     }
 
-    /// <summary>The task's input position now: the next offset of each input partition it has one for.</summary>
-    public Dictionary<TopicPartition, long> CurrentPosition()
+    /// <summary>
+    /// The input position the task's state reflects, as the group holds it: the confirmed commit of each partition the
+    /// task processed, the start position of the others; null when a partition was processed beyond its last confirmed
+    /// commit (the state is then ahead of the group, and a checkpoint of it would be discarded at the next start).
+    /// </summary>
+    public Dictionary<TopicPartition, long>? CommittedPosition()
     {
         var position = new Dictionary<TopicPartition, long>();
         for (var i = 0; i < _queues.Count; i++)
         {
+            var queue = _queues[i];
+            if (queue.CommitOffset >= 0 && queue.ConfirmedOffset != queue.CommitOffset)
+            {
+                return null;
+            }
+
             if (Offset(i) is var offset and >= 0)
             {
-                position[_queues[i].Partition] = offset;
+                position[queue.Partition] = offset;
             }
         }
 

@@ -48,6 +48,14 @@ internal static class KafkaClientFactory
         return config;
     }
 
+    /// <summary>A stream thread's consumer in the application's group, static member <paramref name="groupInstanceId"/> when set.</summary>
+    public static ConsumerConfig GroupConsumer(StreamsOptions options, string clientId, string? groupInstanceId)
+    {
+        var config = Consumer(options, clientId);
+        config.GroupInstanceId = groupInstanceId;
+        return config;
+    }
+
     /// <summary>
     /// The consumer a stream thread restores changelogs with: assigned partitions only (the group id is never joined,
     /// nothing is committed), end-of-partition events to notice the end of a changelog with gaps.

@@ -42,19 +42,30 @@ internal sealed class PartitionGroup
         }
     }
 
-    /// <summary>The earliest time (in <c>nowMs</c> units) at which an idling partition stops holding the task back, or <see cref="long.MaxValue"/>.</summary>
-    public long NextIdleDeadline
+    /// <summary>
+    /// When an idling partition next stops holding back a buffered record, or <see cref="long.MaxValue"/>: never when
+    /// nothing is buffered (there is nothing to release), and never for a deadline already passed (the task was then
+    /// held back by a partition still being fetched, which the consumer wakes the thread for). The poll loop blocks
+    /// until then at most, so an idle task costs no CPU.
+    /// </summary>
+    /// <param name="nowMs">A monotonic clock in milliseconds, as given to <see cref="TryNext"/>.</param>
+    public long NextIdleDeadline(long nowMs)
     {
-        get
+        if (!HasBuffered)
         {
-            var next = NoDeadline;
-            foreach (var deadline in _idleDeadlines)
+            return NoDeadline;
+        }
+
+        var next = NoDeadline;
+        foreach (var deadline in _idleDeadlines)
+        {
+            if (deadline > nowMs)
             {
                 next = Math.Min(next, deadline);
             }
-
-            return next;
         }
+
+        return next;
     }
 
     /// <summary>Takes the next record in timestamp order if the task may process now.</summary>
@@ -121,6 +132,21 @@ internal sealed class PartitionGroup
 
         record = next.Take();
         return true;
+    }
+
+    /// <summary>Gives back the record just taken (see <see cref="RecordQueue.Return"/>), so the next <see cref="TryNext"/> takes it again.</summary>
+    public void Return(in ConsumedRecord record)
+    {
+        foreach (var queue in _queues)
+        {
+            if (queue.Partition.Topic == record.Topic)
+            {
+                queue.Return(record);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"No input queue of this task reads {record.Topic}.");
     }
 
     /// <summary>Drops every buffered record (the task is closing).</summary>

@@ -11,9 +11,15 @@ internal sealed class RecordQueue(TopicPartition partition)
     private readonly Queue<ConsumedRecord> _records = new();
     private long _taken;
 
+    // A record given back (see Return) is the head again, ahead of the queue.
+    private ConsumedRecord _returned;
+    private bool _hasReturned;
+    private long _commitOffsetBeforeTake = -1;
+    private bool _commitPendingBeforeTake;
+
     public TopicPartition Partition { get; } = partition;
 
-    public int Count => _records.Count;
+    public int Count => _records.Count + (_hasReturned ? 1 : 0);
 
     /// <summary>
     /// True when the consumer reported the end of the partition after the last record it delivered, so an empty
@@ -24,14 +30,23 @@ internal sealed class RecordQueue(TopicPartition partition)
     /// <summary>True while fetching is paused because the queue is full.</summary>
     public bool Paused { get; set; }
 
+    /// <summary>True while fetching is paused because the task waits for an unavailable dependency.</summary>
+    public bool DependencyPaused { get; set; }
+
     /// <summary>Timestamp of the next record; only valid when <see cref="Count"/> is positive.</summary>
-    public long HeadTimestamp => _records.Peek().TimestampMs;
+    public long HeadTimestamp => _hasReturned ? _returned.TimestampMs : _records.Peek().TimestampMs;
 
     /// <summary>The offset to commit (last taken + 1) when <see cref="CommitPending"/> is set.</summary>
     public long CommitOffset { get; private set; } = -1;
 
     /// <summary>True when records were taken since the last successful commit.</summary>
     public bool CommitPending { get; private set; }
+
+    /// <summary>
+    /// The last offset the group is known to hold for this partition: confirmed by a synchronous commit or a committed
+    /// transaction (a background commit of stored offsets is not confirmed); -1 when none is known.
+    /// </summary>
+    public long ConfirmedOffset { get; private set; } = -1;
 
     public void Add(in ConsumedRecord record)
     {
@@ -44,18 +59,37 @@ internal sealed class RecordQueue(TopicPartition partition)
     /// <summary>Removes the head record; its offset counts as processed from now on.</summary>
     public ConsumedRecord Take()
     {
-        var record = _records.Dequeue();
+        ConsumedRecord record;
+        if (_hasReturned)
+        {
+            record = _returned;
+            _returned = default;
+            _hasReturned = false;
+        }
+        else
+        {
+            record = _records.Dequeue();
+        }
+
+        _commitOffsetBeforeTake = CommitOffset;
+        _commitPendingBeforeTake = CommitPending;
         CommitOffset = record.Offset + 1;
         CommitPending = true;
         _taken++;
         return record;
     }
 
-    public void MarkCommitted(long offset)
+    /// <summary>Records that <paramref name="offset"/> was committed (or stored for the background commit, unless <paramref name="confirmed"/>).</summary>
+    public void MarkCommitted(long offset, bool confirmed)
     {
         if (CommitOffset == offset)
         {
             CommitPending = false;
+        }
+
+        if (confirmed)
+        {
+            ConfirmedOffset = offset;
         }
     }
 
@@ -66,5 +100,28 @@ internal sealed class RecordQueue(TopicPartition partition)
         return taken;
     }
 
-    public void Clear() => _records.Clear();
+    /// <summary>
+    /// Gives back the record just taken, unprocessed: it is the head again and its offset no longer counts as processed
+    /// (the task could not process it now and retries it later).
+    /// </summary>
+    public void Return(in ConsumedRecord record)
+    {
+        if (_hasReturned || CommitOffset != record.Offset + 1)
+        {
+            throw new InvalidOperationException($"Only the record last taken from {Partition} can be given back, not offset {record.Offset}.");
+        }
+
+        _returned = record;
+        _hasReturned = true;
+        CommitOffset = _commitOffsetBeforeTake;
+        CommitPending = _commitPendingBeforeTake;
+        _taken--;
+    }
+
+    public void Clear()
+    {
+        _records.Clear();
+        _returned = default;
+        _hasReturned = false;
+    }
 }

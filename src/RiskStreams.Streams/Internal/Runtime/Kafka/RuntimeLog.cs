@@ -51,4 +51,16 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(116, LogLevel.Warning, "{Thread}: partitions lost while a transaction was open; it is aborted and the thread stops (its other tasks' uncommitted state went with it)")]
     public static partial void LostInTransaction(ILogger logger, string thread);
+
+    [LoggerMessage(121, LogLevel.Warning, "{Thread}: task {TaskId} writes no checkpoint: its last commit was not confirmed, so its state may be ahead of the group; it restores from scratch next time")]
+    public static partial void CheckpointSkipped(ILogger logger, string thread, TaskId taskId);
+
+    [LoggerMessage(122, LogLevel.Warning, "{Thread}: task {TaskId} paused its input at {Topic}[{Partition}]@{Offset}: a dependency is unavailable ({Reason}); the record is retried with backoff, nothing is skipped")]
+    public static partial void DependencyUnavailable(ILogger logger, string thread, TaskId taskId, string topic, int partition, long offset, string reason);
+
+    [LoggerMessage(123, LogLevel.Information, "{Thread}: task {TaskId} still waits for a dependency after {Attempts} attempts; next in {DelayMs} ms ({Reason})")]
+    public static partial void DependencyStillUnavailable(ILogger logger, string thread, TaskId taskId, int attempts, long delayMs, string reason);
+
+    [LoggerMessage(124, LogLevel.Warning, "{Thread}: task {TaskId} resumed: its dependency is available again after {Attempts} failed attempts, {PausedMs} ms paused")]
+    public static partial void DependencyAvailable(ILogger logger, string thread, TaskId taskId, int attempts, long pausedMs);
 }

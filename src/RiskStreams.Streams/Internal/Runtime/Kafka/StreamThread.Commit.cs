@@ -30,7 +30,7 @@ internal sealed partial class StreamThread
             return;
         }
 
-        MarkCommitted(queues, offsets, started);
+        MarkCommitted(queues, offsets, started, confirmed: synchronous);
     }
 
     /// <summary>
@@ -49,7 +49,7 @@ internal sealed partial class StreamThread
         }
 
         _producer!.CommitTransaction(offsets, _consumer!.ConsumerGroupMetadata);
-        MarkCommitted(queues, offsets, started);
+        MarkCommitted(queues, offsets, started, confirmed: true);
     }
 
     /// <summary>
@@ -85,11 +85,11 @@ internal sealed partial class StreamThread
         return (queues, offsets);
     }
 
-    private void MarkCommitted(List<RecordQueue> queues, List<TopicPartitionOffset> offsets, long started)
+    private void MarkCommitted(List<RecordQueue> queues, List<TopicPartitionOffset> offsets, long started, bool confirmed)
     {
         for (var i = 0; i < queues.Count; i++)
         {
-            queues[i].MarkCommitted(offsets[i].Offset.Value);
+            queues[i].MarkCommitted(offsets[i].Offset.Value, confirmed);
         }
 
         StreamsMetrics.Commits.Add(1, _threadTag);
@@ -115,9 +115,18 @@ internal sealed partial class StreamThread
         }
     }
 
-    /// <summary>Commits; a commit refused because the group is rebalancing is retried at the next commit.</summary>
+    /// <summary>
+    /// Commits; a commit refused because the group is rebalancing is retried at the next commit. The offsets are stored
+    /// first, so a later background commit of stored offsets (librdkafka commits them on close too) cannot move the
+    /// group back behind them.
+    /// </summary>
     private bool TryCommit(List<TopicPartitionOffset> offsets)
     {
+        if (!TryStore(offsets))
+        {
+            return false;
+        }
+
         try
         {
             _consumer!.Commit(offsets);

@@ -26,7 +26,7 @@ internal sealed partial class StreamThread
         _moreWork = false;
         foreach (var task in _taskList)
         {
-            if (!task.Running || !task.Group.HasBuffered)
+            if (!task.Running || !task.Group.HasBuffered || !task.DependencyBackoff.CanTry(nowMs))
             {
                 continue;
             }
@@ -36,9 +36,18 @@ internal sealed partial class StreamThread
             {
                 while (count < MaxRecordsPerTaskPerLoop && task.Group.TryNext(nowMs, out var record))
                 {
-                    Process(task, record);
+                    if (!Process(task, record, nowMs))
+                    {
+                        break;
+                    }
+
                     count++;
                 }
+            }
+
+            if (count > 0 && task.DependencyBackoff.Paused)
+            {
+                ReleaseDependencyHold(task, nowMs);
             }
 
             if (count == MaxRecordsPerTaskPerLoop)
@@ -58,11 +67,17 @@ internal sealed partial class StreamThread
         }
     }
 
-    private void Process(ActiveTask task, in ConsumedRecord record)
+    /// <summary>Processes one record; false when it met an unavailable dependency and the task is now held back.</summary>
+    private bool Process(ActiveTask task, in ConsumedRecord record, long nowMs)
     {
         try
         {
             task.Task.Process(record);
+        }
+        catch (Exception e) when (IsDependencyOutage(e))
+        {
+            HoldForDependency(task, record, e, nowMs);
+            return false;
         }
         catch (Exception e) when (e is not TaskMigratedException && !_collector!.HasFailed)
         {
@@ -72,6 +87,8 @@ internal sealed partial class StreamThread
                     $"Task {task.Id} failed to process {record.Topic}[{record.Partition}]@{record.Offset}: {e.Message}", e);
             }
         }
+
+        return true;
     }
 
     private void ReportProcessed(ActiveTask task)
@@ -91,8 +108,9 @@ internal sealed partial class StreamThread
         var fired = 0;
         foreach (var task in _taskList)
         {
-            if (!task.Running)
+            if (!task.Running || task.DependencyBackoff.Paused)
             {
+                // A task held back by a dependency stands still: nothing may overtake the record it waits with.
                 continue;
             }
 
@@ -142,7 +160,11 @@ internal sealed partial class StreamThread
             if (queue.Count <= MaxBufferedPerPartition / 2)
             {
                 queue.Paused = false;
-                _resuming.Add(queue.Partition);
+                if (!queue.DependencyPaused)
+                {
+                    _resuming.Add(queue.Partition);
+                }
+
                 _paused.RemoveAt(i);
             }
         }

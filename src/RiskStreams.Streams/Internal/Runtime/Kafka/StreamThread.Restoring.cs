@@ -43,7 +43,8 @@ internal sealed partial class StreamThread
 
     /// <summary>
     /// After a clean close (committed, output flushed): the next changelog offset of each persistent logged store and
-    /// the input position its state reflects, so the next owner on this machine restores only the changelog's tail.
+    /// the input position its state reflects — exactly the offsets the group confirmed committing, none when the final
+    /// commit failed — so the next owner on this machine restores only the changelog's tail.
     /// </summary>
     private void WriteCheckpoint(ActiveTask task)
     {
@@ -58,12 +59,18 @@ internal sealed partial class StreamThread
             return;
         }
 
+        if (changelog.CommittedPosition() is not { } position)
+        {
+            RuntimeLog.CheckpointSkipped(_logger, Name, task.Id);
+            return;
+        }
+
         try
         {
             _collector!.Flush();
             var partitions = stores.ToDictionary(s => s, s => new TopicPartition(task.ChangelogTopics[s], task.Id.Partition), StringComparer.Ordinal);
             var ends = _restorer!.EndOffsets(partitions.Values);
-            new TaskCheckpoint(partitions.ToDictionary(p => p.Key, p => ends[p.Value], StringComparer.Ordinal), changelog.CurrentPosition()).Write(directory.Path);
+            new TaskCheckpoint(partitions.ToDictionary(p => p.Key, p => ends[p.Value], StringComparer.Ordinal), position).Write(directory.Path);
         }
         catch (Exception e) when (e is KafkaException or IOException or UnauthorizedAccessException)
         {

@@ -202,7 +202,7 @@ internal sealed partial class StreamThread
         task.Directory?.Dispose();
 
         task.Group.Clear();
-        var resume = new List<TopicPartition>();
+        var resume = EndDependencyPause(task);
         foreach (var queue in task.Group.Queues)
         {
             _queuesByTopic[queue.Partition.Topic][task.Id.Partition] = null;

@@ -70,6 +70,9 @@ internal sealed partial class StreamThread
     /// <summary>Receives the consumer's statistics, from which the instance tells whether any broker is reachable.</summary>
     public BrokerConnectivity? Connectivity { get; init; }
 
+    /// <summary>The consumer's static membership id (<see cref="StreamsOptions.GroupInstanceId"/> and the thread's number); null for dynamic membership.</summary>
+    public string? GroupInstanceId { get; init; }
+
     public StreamsState State
     {
         get
@@ -120,6 +123,7 @@ internal sealed partial class StreamThread
                 transactional: _transactionalId is not null);
 
             // Under exactly-once this fences an older producer with the same id and aborts its open transaction.
+            _producer.BindToCurrentThread();
             _producer.Initialize();
             _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
             _consumer = new ConsumerBuilder<byte[]?, byte[]?>(GroupConsumerConfig())
@@ -174,7 +178,7 @@ internal sealed partial class StreamThread
 
     private ConsumerConfig GroupConsumerConfig()
     {
-        var config = KafkaClientFactory.Consumer(_options, $"{Name}-consumer");
+        var config = KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId);
         if (Connectivity is not null)
         {
             BrokerConnectivity.Configure(config);
@@ -279,8 +283,10 @@ internal sealed partial class StreamThread
 
         foreach (var task in _taskList)
         {
-            timeout = Math.Min(timeout, task.Group.NextIdleDeadline - now);
+            timeout = Math.Min(timeout, task.Group.NextIdleDeadline(now) - now);
         }
+
+        timeout = Math.Min(timeout, NextDependencyRetryMs() - now);
 
         return (int)Math.Max(0, timeout);
     }

@@ -14,6 +14,7 @@ internal sealed class StreamsProducer : IDisposable
     private readonly IProducer<byte[]?, byte[]?> _producer;
     private readonly TimeSpan _timeout;
     private bool _initialized;
+    private int _ownerThreadId;
 
     /// <param name="producer">The Kafka producer; transactional (a <c>transactional.id</c> set) when <paramref name="transactional"/>.</param>
     /// <param name="transactional">Whether sends go into transactions.</param>
@@ -30,6 +31,13 @@ internal sealed class StreamsProducer : IDisposable
     /// <summary>True between the first send after a commit (or abort) and the next commit or abort.</summary>
     public bool TransactionInFlight { get; private set; }
 
+    /// <summary>
+    /// From now on every send, flush, commit and abort must come from the calling thread (the stream thread); one from
+    /// any other thread — a store read flushing a cache on a metrics or query thread, say — throws
+    /// <see cref="InvalidOperationException"/> instead of writing output or opening a transaction behind the thread's back.
+    /// </summary>
+    public void BindToCurrentThread() => _ownerThreadId = Environment.CurrentManagedThreadId;
+
     /// <summary>Registers the transactional id with the coordinator (fencing older producers with it); nothing when not transactional.</summary>
     public void Initialize()
     {
@@ -44,6 +52,7 @@ internal sealed class StreamsProducer : IDisposable
 
     public void Produce(string topic, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>> onDelivery)
     {
+        CheckThread("sending a record");
         MaybeBeginTransaction();
         try
         {
@@ -57,6 +66,7 @@ internal sealed class StreamsProducer : IDisposable
 
     public void Produce(TopicPartition partition, Message<byte[]?, byte[]?> message, Action<DeliveryReport<byte[]?, byte[]?>> onDelivery)
     {
+        CheckThread("sending a record");
         MaybeBeginTransaction();
         try
         {
@@ -80,7 +90,11 @@ internal sealed class StreamsProducer : IDisposable
     }
 
     /// <summary>Waits up to <paramref name="timeout"/> for in-flight records; returns how many are still in flight.</summary>
-    public int Flush(TimeSpan timeout) => _producer.Flush(timeout);
+    public int Flush(TimeSpan timeout)
+    {
+        CheckThread("flushing");
+        return _producer.Flush(timeout);
+    }
 
     /// <summary>
     /// Commits the open transaction together with <paramref name="offsets"/> (the next offset to consume of each input
@@ -90,6 +104,7 @@ internal sealed class StreamsProducer : IDisposable
     /// </summary>
     public void CommitTransaction(IReadOnlyCollection<TopicPartitionOffset> offsets, IConsumerGroupMetadata group)
     {
+        CheckThread("committing a transaction");
         EnsureTransactional();
         if (offsets.Count == 0 && !TransactionInFlight)
         {
@@ -127,6 +142,7 @@ internal sealed class StreamsProducer : IDisposable
     /// </summary>
     public bool AbortTransaction()
     {
+        CheckThread("aborting a transaction");
         if (!Transactional || !TransactionInFlight)
         {
             return true;
@@ -157,6 +173,15 @@ internal sealed class StreamsProducer : IDisposable
     /// <summary>The one exception type of fencing, with the call that revealed it and the Kafka error.</summary>
     public static TaskMigratedException Migrated(string doing, KafkaException error) =>
         new($"The stream thread was fenced while {doing} ({error.Error.Code}: {error.Error.Reason}); its tasks belong to another instance or thread now.", error);
+
+    private void CheckThread(string doing)
+    {
+        if (_ownerThreadId != 0 && Environment.CurrentManagedThreadId != _ownerThreadId)
+        {
+            throw new InvalidOperationException(
+                $"The stream thread's producer was called {doing} from thread {Environment.CurrentManagedThreadId} ({Thread.CurrentThread.Name ?? "unnamed"}); only the stream thread may use it.");
+        }
+    }
 
     private void MaybeBeginTransaction()
     {
