@@ -8,6 +8,19 @@ namespace RiskStreams.Risk;
 /// </summary>
 public sealed class AccountRiskState
 {
+    /// <summary>
+    /// The account this state belongs to, learned from the first event applied (null for a state decoded
+    /// from a format that did not store it, until its next event). Carried on step-down changes.
+    /// </summary>
+    public string? AccountId { get; internal set; }
+
+    /// <summary>
+    /// Event ids applied to the account, as <c>Internal.EventIdHash</c> values with their event time, oldest
+    /// first: the dedupe memory, bounded by <c>Internal.StateLimits.DedupeHorizon</c> and
+    /// <c>Internal.StateLimits.MaxRememberedEvents</c>.
+    /// </summary>
+    internal List<AppliedEvent> AppliedEvents { get; } = [];
+
     internal long StreamTimeMs { get; set; } = long.MinValue;
 
     internal List<long> LoginFailureTimes { get; } = [];
@@ -31,7 +44,7 @@ public sealed class AccountRiskState
     internal Dictionary<string, BillSnapshot> Bills { get; } = new(StringComparer.Ordinal);
 
     /// <summary>True when a bill is held as overdue, so a sync heartbeat may change the assessment.</summary>
-    public bool HasOverdueBills => Bills.Values.Any(b => b.State == BillState.Overdue);
+    public bool HasOverdueBills => Bills.Values.Any(b => b.IsOverdue);
 
     /// <summary>The account's current level.</summary>
     public RiskLevel Level { get; internal set; } = RiskLevel.Normal;
@@ -57,5 +70,17 @@ public sealed class AccountRiskState
 
     internal sealed record UtilizationFix(long AtMs, long OutstandingMinor, long CreditLimitMinor);
 
-    internal sealed record BillSnapshot(long OccurredAtMs, BillState State, int DaysPastDue, long DueDateMs, long AmountDueMinor, long AmountPaidMinor);
+    internal readonly record struct AppliedEvent(ulong IdHash, long AtMs);
+
+    internal sealed record BillSnapshot(long OccurredAtMs, BillState State, int DaysPastDue, long DueDateMs, long AmountDueMinor, long AmountPaidMinor)
+    {
+        /// <summary>
+        /// Overdue, or partly paid and past due: a part payment does not make a late bill current, so it counts by its
+        /// days past due like an unpaid one. Only a full payment (<see cref="BillState.Paid"/>) settles a bill.
+        /// </summary>
+        public bool IsOverdue => State == BillState.Overdue || (State == BillState.PartiallyPaid && DaysPastDue > 0);
+
+        /// <summary>What is still owed on the bill (amount due − amount paid, never below 0).</summary>
+        public long UnpaidMinor => Math.Max(0, Internal.Saturating.Subtract(AmountDueMinor, AmountPaidMinor));
+    }
 }

@@ -27,6 +27,8 @@ public static class AccountRiskStateCodec
         {
             V = FormatVersion,
             StreamTime = state.StreamTimeMs,
+            Account = state.AccountId,
+            Applied = [.. state.AppliedEvents.Select(a => new AppliedDto(a.IdHash, a.AtMs))],
             LoginFailures = [.. state.LoginFailureTimes],
             Devices = [.. state.KnownDevices],
             Location = state.LastLocation,
@@ -67,6 +69,7 @@ public static class AccountRiskStateCodec
         var state = new AccountRiskState
         {
             StreamTimeMs = dto.StreamTime,
+            AccountId = dto.Account,
             LastLocation = dto.Location,
             NewDeviceSignal = dto.NewDevice,
             Travel = dto.Travel,
@@ -76,6 +79,7 @@ public static class AccountRiskStateCodec
             LevelSinceMs = dto.LevelSince,
             LevelHeldAtMs = dto.V == 1 ? dto.LevelSince : dto.LevelHeld,
         };
+        state.AppliedEvents.AddRange((dto.Applied ?? []).Select(a => new AccountRiskState.AppliedEvent(a.Id, a.At)).OrderBy(a => a.AtMs));
         state.LoginFailureTimes.AddRange((dto.LoginFailures ?? []).Order());
         state.KnownDevices.AddRange(dto.Devices ?? []);
         state.RecentTransactions.AddRange((dto.Txns ?? [])
@@ -95,6 +99,10 @@ public static class AccountRiskStateCodec
         public int V { get; set; }
 
         public long StreamTime { get; set; }
+
+        public string? Account { get; set; }
+
+        public List<AppliedDto>? Applied { get; set; }
 
         public List<long>? LoginFailures { get; set; }
 
@@ -124,6 +132,8 @@ public static class AccountRiskStateCodec
     }
 
     private sealed record TxnDto(long At, long Amount, string Merchant, bool Approved, bool Cash = false);
+
+    private sealed record AppliedDto(ulong Id, long At);
 
     private sealed record DayDto(long Day, long Count, long Sum);
 }

@@ -35,6 +35,9 @@ public sealed record RiskPolicy
     /// <summary>After a due date, how long a source may take to sync a payment before an overdue bill is trusted.</summary>
     public required TimeSpan SyncGrace { get; init; }
 
+    /// <summary>Plausibility limits for event values (<see cref="AccountEventValidator"/>); the policy's optional <c>limits</c> section, defaults when absent.</summary>
+    public EventLimits Limits { get; init; } = EventLimits.Default;
+
     /// <summary>The scored rules.</summary>
     public required PolicyRules Rules { get; init; }
 

@@ -75,7 +75,7 @@ public sealed class AccountRiskStateCodecTests
         var coverage = new SyncCoverageTable();
         for (var d = 10; d >= 0; d--)
         {
-            decider.Apply(state, new TransactionEvent($"t{d}", "a", T0 - (d * 86_400_000L), 7_000, "m", true, d % 2 == 0, false, null, null, null), coverage);
+            decider.Apply(state, new TransactionEvent($"t{d}", "a", T0 - (d * 86_400_000L), 7_000, "m", true, d % 2 == 0, false, null, null, null, "CNY"), coverage);
         }
 
         decider.Apply(state, new RepaymentEvent("r", "a", T0, "ledger", "b", T0 + 1, BillState.Scheduled, 0, 10, 0, 91, 100), coverage);
@@ -93,7 +93,7 @@ public sealed class AccountRiskStateCodecTests
         var list = new List<AccountEvent> { new LoginEvent(Next(), "a", T0, true, "dev-1", false, "CN", Beijing) };
         for (var i = 0; i < 6; i++)
         {
-            list.Add(new TransactionEvent(Next(), "a", T0 + ((i + 1) * 60_000), 5_000, $"m-{i}", true, false, false, "dev-1", "CN", Beijing));
+            list.Add(new TransactionEvent(Next(), "a", T0 + ((i + 1) * 60_000), 5_000, $"m-{i}", true, false, false, "dev-1", "CN", Beijing, "CNY"));
         }
 
         var t = T0 + 3_600_000;
@@ -105,7 +105,7 @@ public sealed class AccountRiskStateCodecTests
         list.Add(new LoginEvent(Next(), "a", t += 60_000, true, "atk", false, "GB", London));
         for (var i = 0; i < 3; i++)
         {
-            list.Add(new TransactionEvent(Next(), "a", t += 60_000, 60_000, $"x-{i}", true, false, false, "atk", "GB", London));
+            list.Add(new TransactionEvent(Next(), "a", t += 60_000, 60_000, $"x-{i}", true, false, false, "atk", "GB", London, "CNY"));
         }
 
         list.Add(new RepaymentEvent(Next(), "a", t, "ledger", "b1", T0 - (100L * 86_400_000), BillState.Overdue, 100, 10_000, 0, 10_000, 20_000));

@@ -18,20 +18,24 @@ internal static class BillRules
         }
 
         var confirmed = 0;
-        var maxDaysPastDue = 0;
+        string? worstId = null;
+        AccountRiskState.BillSnapshot? worst = null;
         string? pendingBill = null;
         long pendingDue = 0;
         foreach (var (billId, bill) in s.Bills.OrderBy(b => b.Key, StringComparer.Ordinal))
         {
-            if (bill.State != BillState.Overdue)
+            if (!bill.IsOverdue)
             {
                 continue;
             }
 
-            if (coverage.Covers(bill.DueDateMs + StateLimits.Ms(p.SyncGrace)))
+            if (coverage.Covers(Saturating.Add(bill.DueDateMs, StateLimits.Ms(p.SyncGrace))))
             {
                 confirmed++;
-                maxDaysPastDue = Math.Max(maxDaysPastDue, bill.DaysPastDue);
+                if (worst is null || bill.DaysPastDue > worst.DaysPastDue)
+                {
+                    (worstId, worst) = (billId, bill);
+                }
             }
             else if (pendingBill is null)
             {
@@ -41,19 +45,23 @@ internal static class BillRules
         }
 
         var overdue = p.Rules.RepaymentOverdue;
-        if (overdue.Enabled && confirmed > 0)
+        if (overdue.Enabled && worst is not null)
         {
+            var maxDaysPastDue = worst.DaysPastDue;
             var score = overdue.ScoreFor(maxDaysPastDue);
             if (confirmed >= overdue.BillsForSuspension)
             {
                 score = Math.Max(score, p.Levels.Suspended);
             }
 
+            // The most overdue bill is shown in full: a part payment leaves its unpaid remainder overdue.
             card.Add(score, Reason(ReasonCodes.RepaymentOverdue,
                 confirmed == 1
                     ? $"A bill on your account is {maxDaysPastDue} days past due."
                     : $"{confirmed} bills on your account are past due; the oldest is {maxDaysPastDue} days past due.",
-                ("overdueBills", I(confirmed)), ("maxDaysPastDue", I(maxDaysPastDue)), ("billsForSuspension", I(overdue.BillsForSuspension))));
+                ("overdueBills", I(confirmed)), ("maxDaysPastDue", I(maxDaysPastDue)), ("billsForSuspension", I(overdue.BillsForSuspension)),
+                ("billId", worstId!), ("billStatus", worst.State == BillState.PartiallyPaid ? "PARTIALLY_PAID" : "OVERDUE"),
+                ("amountDueMinor", I(worst.AmountDueMinor)), ("amountPaidMinor", I(worst.AmountPaidMinor)), ("unpaidMinor", I(worst.UnpaidMinor))));
         }
 
         if (pendingBill is not null)

@@ -46,8 +46,9 @@ internal static partial class PolicyReader
         var levels = ReadLevels(root);
         var cooldowns = ReadCooldowns(root);
         var syncGrace = root.Duration("syncGrace", TimeSpan.Zero, MaxCooldown);
+        var limits = root.Has("limits") ? ReadLimits(root) : EventLimits.Default;
         var rules = RuleReader.Read(root);
-        root.RejectUnknown("version, levels, cooldowns, syncGrace or rules");
+        root.RejectUnknown("version, levels, cooldowns, syncGrace, limits or rules");
 
         if (errors.Count > 0)
         {
@@ -57,6 +58,7 @@ internal static partial class PolicyReader
         return new RiskPolicy
         {
             Version = version!, Source = sourceName, Levels = levels!, Cooldowns = cooldowns!, SyncGrace = syncGrace, Rules = rules!,
+            Limits = limits ?? EventLimits.Default,
         };
     }
 
@@ -98,6 +100,26 @@ internal static partial class PolicyReader
             map.Duration("suspended", TimeSpan.Zero, MaxCooldown));
         map.RejectUnknown("watch, restricted or suspended");
         return cooldowns;
+    }
+
+    /// <summary>The optional <c>limits</c> section: every key optional, defaults from <see cref="EventLimits.Default"/>.</summary>
+    private static EventLimits? ReadLimits(YamlMap root)
+    {
+        if (root.Map("limits") is not { } map)
+        {
+            return null;
+        }
+
+        var d = EventLimits.Default;
+        var limits = new EventLimits
+        {
+            MaxAmountMinor = map.Has("maxAmountMinor") ? map.Long("maxAmountMinor", 1, long.MaxValue) : d.MaxAmountMinor,
+            DaysPastDueToleranceDays = map.Has("daysPastDueToleranceDays") ? map.Int("daysPastDueToleranceDays", 0, 30) : d.DaysPastDueToleranceDays,
+            MaxDueDateYears = map.Has("maxDueDateYears") ? map.Int("maxDueDateYears", 1, 100) : d.MaxDueDateYears,
+            MaxIdLength = map.Has("maxIdLength") ? map.Int("maxIdLength", 1, 10_000) : d.MaxIdLength,
+        };
+        map.RejectUnknown("maxAmountMinor, daysPastDueToleranceDays, maxDueDateYears or maxIdLength");
+        return limits;
     }
 
     private static string FirstLine(string message)

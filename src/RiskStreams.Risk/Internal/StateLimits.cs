@@ -26,6 +26,12 @@ internal static class StateLimits
     /// <summary>Bills that are not overdue are forgotten once their last record is this old; older records of unknown bills are ignored.</summary>
     public static readonly TimeSpan BillRetention = TimeSpan.FromDays(90);
 
+    /// <summary>Event ids are remembered for dedupe for this long on the account's clock ...</summary>
+    public static readonly TimeSpan DedupeHorizon = TimeSpan.FromHours(24);
+
+    /// <summary>... and at most this many (the latest by event time).</summary>
+    public const int MaxRememberedEvents = 256;
+
     public static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;
 
     public static long DayOf(long ms) => Math.DivRem(ms, DayMs) is var (q, r) && r < 0 ? q - 1 : q;

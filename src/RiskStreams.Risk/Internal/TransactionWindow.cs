@@ -28,6 +28,13 @@ internal static class TransactionWindow
             list.Insert(at, sample);
         }
 
+        Age(s);
+    }
+
+    /// <summary>Folds detail older than the horizon (or beyond the cap) into daily totals and drops days older than the baseline.</summary>
+    public static void Age(AccountRiskState s)
+    {
+        var horizon = s.StreamTimeMs - StateLimits.Ms(StateLimits.DetailHorizon);
         var drop = 0;
         while (drop < s.RecentTransactions.Count && (s.RecentTransactions[drop].AtMs < horizon || s.RecentTransactions.Count - drop > StateLimits.MaxTransactions))
         {
@@ -58,8 +65,8 @@ internal static class TransactionWindow
             }
             else
             {
-                spend += t.AmountMinor;
-                cash += t.CashAdvance ? t.AmountMinor : 0;
+                spend = Saturating.Add(spend, t.AmountMinor);
+                cash = t.CashAdvance ? Saturating.Add(cash, t.AmountMinor) : cash;
             }
         }
 
@@ -97,7 +104,7 @@ internal static class TransactionWindow
             if (day.Day >= fromDay)
             {
                 count += day.Count;
-                sum += day.SumMinor;
+                sum = Saturating.Add(sum, day.SumMinor);
             }
         }
 
@@ -111,7 +118,7 @@ internal static class TransactionWindow
             if (t.Approved && t.AtMs >= from)
             {
                 count++;
-                sum += t.AmountMinor;
+                sum = Saturating.Add(sum, t.AmountMinor);
             }
         }
 
@@ -130,7 +137,7 @@ internal static class TransactionWindow
         var i = days.FindIndex(d => d.Day >= day);
         if (i >= 0 && days[i].Day == day)
         {
-            days[i] = days[i] with { Count = days[i].Count + 1, SumMinor = days[i].SumMinor + t.AmountMinor };
+            days[i] = days[i] with { Count = days[i].Count + 1, SumMinor = Saturating.Add(days[i].SumMinor, t.AmountMinor) };
         }
         else
         {

@@ -54,6 +54,9 @@ internal sealed class YamlMap
         return null;
     }
 
+    /// <summary>True when the mapping holds <paramref name="key"/> (for optional keys; marks nothing as read).</summary>
+    public bool Has(string key) => _entries.ContainsKey(key);
+
     public string PathOf(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     public Mark PositionOf(string key) => _entries.TryGetValue(key, out var e) ? e.Value.Start : Anchor;
