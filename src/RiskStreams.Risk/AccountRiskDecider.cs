@@ -32,7 +32,7 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(eventId);
-        var hash = EventIdHash.Of(eventId);
+        var hash = StableHash.Of(eventId);
         foreach (var applied in state.AppliedEvents)
         {
             if (applied.IdHash == hash)
@@ -123,26 +123,39 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
             : Saturating.Add(state.LevelHeldAtMs, StateLimits.Ms(Policy.Cooldowns.For(state.Level)));
     }
 
-    /// <summary>A snapshot of the features of <paramref name="state"/> at its stream time, windows as this policy sees them.</summary>
+    /// <summary>A snapshot of the features of <paramref name="state"/> at its clock, windows as this policy sees them.</summary>
     public AccountFeatures Features(AccountRiskState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var spike = Policy.Rules.SpendSpike;
-        var (baselineCount, baselineSum) = TransactionWindow.Baseline(state, spike.Window, spike.BaselineWindow);
+        var windows = new[] { TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromHours(24) };
+        var byCurrency = state.Currencies.Order(StringComparer.Ordinal).Select(c =>
+        {
+            var totals = windows.Select(w => TransactionWindow.Totals(state, w, c)).ToArray();
+            var (count, sum) = TransactionWindow.Baseline(state, c, spike.Window, spike.BaselineWindow);
+            return new CurrencyFeatures(c, totals[0], totals[1], totals[2], count, sum);
+        }).ToList();
+        var primary = state.Currencies.Count == 0 ? null : state.Currencies[^1];
+        var main = byCurrency.Find(c => c.Currency == primary);
+        TransactionTotals All(TimeSpan window, TransactionTotals? inCurrency) =>
+            TransactionWindow.Totals(state, window, null) with { SpendMinor = inCurrency?.SpendMinor ?? 0, CashAdvanceMinor = inCurrency?.CashAdvanceMinor ?? 0 };
+
         var from = state.StreamTimeMs - StateLimits.Ms(TimeSpan.FromMinutes(10));
         var overdue = state.Bills.Values.Where(b => b.IsOverdue).ToList();
         return new AccountFeatures(
             state.StreamTimeMs,
-            TransactionWindow.Totals(state, TimeSpan.FromMinutes(10)),
-            TransactionWindow.Totals(state, TimeSpan.FromHours(1)),
-            TransactionWindow.Totals(state, TimeSpan.FromHours(24)),
-            baselineCount,
-            baselineSum,
+            primary,
+            All(windows[0], main?.Last10Minutes),
+            All(windows[1], main?.LastHour),
+            All(windows[2], main?.Last24Hours),
+            main?.BaselineCount ?? 0,
+            main?.BaselineSpendMinor ?? 0,
             state.LoginFailureTimes.Count(t => t >= from && t <= state.StreamTimeMs),
             state.KnownDevices.Count,
             overdue.Count,
             overdue.Count == 0 ? 0 : overdue.Max(b => b.DaysPastDue),
-            state.Utilization is { } u ? (double)u.OutstandingMinor / u.CreditLimitMinor : null);
+            state.Utilization is { } u ? (double)u.OutstandingMinor / u.CreditLimitMinor : null,
+            byCurrency);
     }
 
     /// <summary>Raises at once; holds while the score calls for the level; lowers once the level's cooldown has passed.</summary>
@@ -177,7 +190,7 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
             at--;
         }
 
-        applied.Insert(at, new AccountRiskState.AppliedEvent(EventIdHash.Of(e.EventId), e.OccurredAtMs));
+        applied.Insert(at, new AccountRiskState.AppliedEvent(StableHash.Of(e.EventId), e.OccurredAtMs));
         FeatureUpdater.PruneAppliedEvents(state);
     }
 

@@ -1,10 +1,12 @@
 namespace RiskStreams.Risk;
 
 /// <summary>
-/// Everything remembered about one account: transactions and failed logins of the last 24 h in detail,
-/// daily spend totals for the baseline, known devices, the last location, bills, utilization, and the
+/// Everything remembered about one account: the latest transactions in detail and older ones of the last 24 h
+/// in 5-minute totals per currency, daily spend totals per currency for the baseline, failed logins of the last
+/// 24 h, known devices, the last location, bills, utilization, the ids of recently applied events, and the
 /// account's current level and change version. Bounded in size whatever the input (see
-/// <c>Internal.StateLimits</c>). Mutated only by <see cref="AccountRiskDecider"/>.
+/// <c>Internal.StateLimits</c>), so the cost of an event does not grow with the account's history.
+/// Mutated only by <see cref="AccountRiskDecider"/>; stored with <see cref="AccountRiskStateCodec"/>.
 /// </summary>
 public sealed class AccountRiskState
 {
@@ -15,7 +17,7 @@ public sealed class AccountRiskState
     public string? AccountId { get; internal set; }
 
     /// <summary>
-    /// Event ids applied to the account, as <c>Internal.EventIdHash</c> values with their event time, oldest
+    /// Event ids applied to the account, as <c>Internal.StableHash</c> values with their event time, oldest
     /// first: the dedupe memory, bounded by <c>Internal.StateLimits.DedupeHorizon</c> and
     /// <c>Internal.StateLimits.MaxRememberedEvents</c>.
     /// </summary>
@@ -34,9 +36,16 @@ public sealed class AccountRiskState
 
     internal TravelSignal? Travel { get; set; }
 
+    /// <summary>Currencies the account transacts in, least recently used first (at most <c>StateLimits.MaxCurrencies</c>).</summary>
+    internal List<string> Currencies { get; } = [];
+
+    /// <summary>The latest transactions (refunds excluded) in detail, ordered by event time.</summary>
     internal List<TxnSample> RecentTransactions { get; } = [];
 
-    /// <summary>Approved spend per UTC day for transactions no longer held in detail, ordered by day.</summary>
+    /// <summary>Transactions of the last 24 h no longer held in detail, per 5-minute slot and currency, ordered by slot then currency.</summary>
+    internal List<SpendSlot> Slots { get; } = [];
+
+    /// <summary>Approved spend per UTC day and currency for older transactions, ordered by day then currency.</summary>
     internal List<DaySpend> DailySpend { get; } = [];
 
     internal UtilizationFix? Utilization { get; set; }
@@ -58,9 +67,11 @@ public sealed class AccountRiskState
     /// <summary>Last event time at which the account's score still called for the current level; cooldowns count from it.</summary>
     internal long LevelHeldAtMs { get; set; }
 
-    internal readonly record struct TxnSample(long AtMs, long AmountMinor, string MerchantId, bool Approved, bool CashAdvance);
+    internal readonly record struct TxnSample(long AtMs, long AmountMinor, ulong MerchantHash, bool Approved, bool CashAdvance, string Currency);
 
-    internal readonly record struct DaySpend(long Day, long Count, long SumMinor);
+    internal readonly record struct SpendSlot(long Slot, string Currency, int Count, int Declined, long SpendMinor, long CashAdvanceMinor);
+
+    internal readonly record struct DaySpend(long Day, string Currency, long Count, long SumMinor);
 
     internal sealed record LocationFix(long AtMs, GeoPoint Point, string? Country);
 

@@ -45,7 +45,8 @@ internal static class FeatureUpdater
             case TransactionEvent txn:
                 if (!txn.Refund)
                 {
-                    TransactionWindow.Add(state, new AccountRiskState.TxnSample(txn.OccurredAtMs, Math.Max(0, txn.AmountMinor), txn.MerchantId, txn.Approved, txn.CashAdvance));
+                    TransactionWindow.Add(state, new AccountRiskState.TxnSample(txn.OccurredAtMs, Math.Max(0, txn.AmountMinor),
+                        StableHash.Of(txn.MerchantId ?? ""), txn.Approved, txn.CashAdvance, txn.Currency ?? ""));
                 }
 
                 if (txn.Approved)
@@ -147,6 +148,18 @@ internal static class FeatureUpdater
         foreach (var id in state.Bills.Where(b => !b.Value.IsOverdue && b.Value.OccurredAtMs < from).Select(b => b.Key).ToList())
         {
             state.Bills.Remove(id);
+        }
+
+        // Beyond the cap, settled bills go first (oldest first), then the least overdue: the most overdue ones decide.
+        var excess = state.Bills.Count - StateLimits.MaxBills;
+        if (excess > 0)
+        {
+            foreach (var id in state.Bills
+                .OrderBy(b => b.Value.IsOverdue).ThenBy(b => b.Value.IsOverdue ? b.Value.DaysPastDue : 0).ThenBy(b => b.Value.OccurredAtMs)
+                .ThenBy(b => b.Key, StringComparer.Ordinal).Take(excess).Select(b => b.Key).ToList())
+            {
+                state.Bills.Remove(id);
+            }
         }
     }
 

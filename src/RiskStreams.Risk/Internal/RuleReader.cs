@@ -22,20 +22,20 @@ internal static class RuleReader
             m.Bool("enabled"), Weight(m), m.Number("maxKmh", 0, 100_000), m.Number("minKm", -1, 20_100),
             m.Duration("signalWindow", OneMinute, MaxSignalWindow))),
         (ReasonCodes.SpendSpike, ["enabled", "weight", "window", "multiple", "floorMinor", "baselineWindow", "baselineMinCount"], m => new SpendSpikeRule(
-            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Number("multiple", 0, 10_000), m.Long("floorMinor", 0, long.MaxValue),
+            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Number("multiple", 0, 10_000), m.Amount("floorMinor", 0, long.MaxValue),
             BaselineWindow(m), m.Int("baselineMinCount", 1, 1_000_000))),
         (ReasonCodes.TxnVelocity, ["enabled", "weight", "window", "count"], m => new TxnVelocityRule(
-            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Int("count", 1, StateLimits.MaxTransactions))),
+            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Int("count", 1, 1_000_000))),
         (ReasonCodes.SmallTxnProbing, ["enabled", "weight", "window", "maxAmountMinor", "distinctMerchants"], m => new SmallTxnProbingRule(
-            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Long("maxAmountMinor", 1, long.MaxValue), m.Int("distinctMerchants", 1, StateLimits.MaxTransactions))),
+            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Amount("maxAmountMinor", 1, long.MaxValue), m.Int("distinctMerchants", 1, StateLimits.MaxTransactions))),
         (ReasonCodes.HighDeclineRate, ["enabled", "weight", "window", "minTransactions", "ratio"], m => new HighDeclineRateRule(
-            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Int("minTransactions", 1, StateLimits.MaxTransactions), m.Number("ratio", 0, 1))),
+            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Int("minTransactions", 1, 1_000_000), m.Number("ratio", 0, 1))),
         (ReasonCodes.CashAdvanceSurge, ["enabled", "weight", "window", "share", "minAmountMinor"], m => new CashAdvanceSurgeRule(
-            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Number("share", 0, 1), m.Long("minAmountMinor", 0, long.MaxValue))),
+            m.Bool("enabled"), Weight(m), Window(m, "window"), m.Number("share", 0, 1), m.Amount("minAmountMinor", 0, long.MaxValue))),
         (ReasonCodes.HighUtilization, ["enabled", "weight", "ratio"], m => new HighUtilizationRule(
             m.Bool("enabled"), Weight(m), m.Number("ratio", 0, 10))),
         (ReasonCodes.RepaymentOverdue, ["enabled", "bands", "billsForSuspension"], m => new RepaymentOverdueRule(
-            m.Bool("enabled"), Bands(m), m.Int("billsForSuspension", 1, 1_000))),
+            m.Bool("enabled"), Bands(m), m.Int("billsForSuspension", 1, StateLimits.MaxBills))),
     ];
 
     /// <summary>The reason codes a policy's <c>rules</c> section holds, in the order reasons are listed.</summary>

@@ -14,8 +14,17 @@ internal static class StateLimits
     /// <summary>Daily spend buckets kept for the baseline (plus the current day).</summary>
     public const int BaselineDays = 30;
 
-    /// <summary>Most transactions kept in detail; beyond it the oldest are folded into the baseline.</summary>
-    public const int MaxTransactions = 2_000;
+    /// <summary>Most transactions kept in detail; beyond it the oldest are folded into 5-minute slots.</summary>
+    public const int MaxTransactions = 64;
+
+    /// <summary>Length of a slot of transaction totals.</summary>
+    public const long SlotMs = 5 * 60_000;
+
+    /// <summary>Most currencies an account keeps spend features for; the least recently used one is forgotten beyond it.</summary>
+    public const int MaxCurrencies = 8;
+
+    /// <summary>Most bills held; beyond it settled bills go first (oldest first), then the least overdue.</summary>
+    public const int MaxBills = 64;
 
     /// <summary>Most failed logins kept in detail.</summary>
     public const int MaxLoginFailures = 200;
@@ -34,5 +43,9 @@ internal static class StateLimits
 
     public static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;
 
-    public static long DayOf(long ms) => Math.DivRem(ms, DayMs) is var (q, r) && r < 0 ? q - 1 : q;
+    public static long DayOf(long ms) => FloorDiv(ms, DayMs);
+
+    public static long SlotOf(long ms) => FloorDiv(ms, SlotMs);
+
+    private static long FloorDiv(long ms, long unit) => Math.DivRem(ms, unit) is var (q, r) && r < 0 ? q - 1 : q;
 }

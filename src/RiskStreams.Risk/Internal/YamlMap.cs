@@ -132,6 +132,40 @@ internal sealed class YamlMap
             : Fail(key, $"must be a whole number from {I(min)} to {I(max)}, was \"{text}\"", min);
     }
 
+    /// <summary>
+    /// An amount threshold per currency: a whole number for every currency, or a mapping with a required <c>default</c>
+    /// and ISO-4217 codes as further keys, each from <paramref name="min"/> to <paramref name="max"/>.
+    /// </summary>
+    public CurrencyAmount Amount(string key, long min, long max)
+    {
+        if (!_entries.TryGetValue(key, out var entry) || entry.Value is not YamlMappingNode)
+        {
+            return Long(key, min, max);
+        }
+
+        var map = Map(key)!;
+        var fallback = map.Long("default", min, max);
+        var byCurrency = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, keyNode, _) in map.Entries)
+        {
+            if (name == "default")
+            {
+                continue;
+            }
+
+            map.MarkRead(name);
+            if (name.Length != 3 || !name.All(char.IsAsciiLetterUpper))
+            {
+                map.Error(keyNode.Start, map.PathOf(name), $"keys are default or a three-letter ISO-4217 currency code such as EUR, was \"{name}\"");
+                continue;
+            }
+
+            byCurrency[name] = map.Long(name, min, max);
+        }
+
+        return new CurrencyAmount(fallback, byCurrency);
+    }
+
     /// <summary>A decimal number greater than <paramref name="above"/> and at most <paramref name="max"/>.</summary>
     public double Number(string key, double above, double max)
     {

@@ -6,7 +6,7 @@ namespace RiskStreams.Risk.Rules;
 /// <param name="Window">Sliding window of approved spend.</param>
 /// <param name="Share">Fires when approved cash advances / approved spend reaches this ...</param>
 /// <param name="MinAmountMinor">... and the cash advances in the window reach this amount (minor units).</param>
-public sealed record CashAdvanceSurgeRule(bool Enabled, int Weight, TimeSpan Window, double Share, long MinAmountMinor) : RiskRule(Enabled)
+public sealed record CashAdvanceSurgeRule(bool Enabled, int Weight, TimeSpan Window, double Share, CurrencyAmount MinAmountMinor) : RiskRule(Enabled)
 {
     /// <inheritdoc />
     public override string Code => ReasonCodes.CashAdvanceSurge;

@@ -6,7 +6,7 @@ namespace RiskStreams.Risk.Rules;
 /// <param name="Window">Sliding window for the pattern.</param>
 /// <param name="MaxAmountMinor">A transaction at or below this amount (minor units) is small.</param>
 /// <param name="DistinctMerchants">Distinct merchants with a small transaction in the window that fire the rule.</param>
-public sealed record SmallTxnProbingRule(bool Enabled, int Weight, TimeSpan Window, long MaxAmountMinor, int DistinctMerchants) : RiskRule(Enabled)
+public sealed record SmallTxnProbingRule(bool Enabled, int Weight, TimeSpan Window, CurrencyAmount MaxAmountMinor, int DistinctMerchants) : RiskRule(Enabled)
 {
     /// <inheritdoc />
     public override string Code => ReasonCodes.SmallTxnProbing;

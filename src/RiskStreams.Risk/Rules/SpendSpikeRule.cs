@@ -9,7 +9,7 @@ namespace RiskStreams.Risk.Rules;
 /// <param name="BaselineWindow">History the baseline averages over (whole days), excluding the judged window.</param>
 /// <param name="BaselineMinCount">Approved transactions the baseline needs before it is trusted.</param>
 public sealed record SpendSpikeRule(
-    bool Enabled, int Weight, TimeSpan Window, double Multiple, long FloorMinor, TimeSpan BaselineWindow, int BaselineMinCount)
+    bool Enabled, int Weight, TimeSpan Window, double Multiple, CurrencyAmount FloorMinor, TimeSpan BaselineWindow, int BaselineMinCount)
     : RiskRule(Enabled)
 {
     /// <inheritdoc />
