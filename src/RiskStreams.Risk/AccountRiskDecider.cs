@@ -66,7 +66,7 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         var assessment = Assessor.Assess(state, coverage, Policy);
         if (assessment.Level < state.Level && overdueBefore && e is RepaymentEvent { State: BillState.Paid } paid)
         {
-            var received = Reason(ReasonCodes.RepaymentReceived, "We received your repayment for the overdue bill.",
+            var received = RuleContext.Reason(Policy, ReasonCodes.RepaymentReceived,
                 ("billId", paid.BillId), ("amountPaidMinor", I(paid.AmountPaidMinor)));
             return Change(state, trigger, assessment.Level, assessment.Score, [received, .. assessment.Reasons]);
         }
@@ -175,7 +175,7 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
             return null;
         }
 
-        var cleared = Reason(ReasonCodes.RiskCleared, "The activity that led to the earlier change has not recurred.",
+        var cleared = RuleContext.Reason(Policy, ReasonCodes.RiskCleared,
             ("previousLevel", current.ToString().ToUpperInvariant()), ("cooldownHours", I(cooldown.TotalHours)),
             ("clearedForHours", I(Math.Round(clearedMs / 3_600_000.0, 2))));
         return Change(state, trigger, assessment.Level, assessment.Score, [cleared, .. assessment.Reasons]);

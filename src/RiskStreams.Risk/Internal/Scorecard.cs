@@ -17,9 +17,6 @@ internal sealed class Scorecard
         _reasons.Add(reason);
     }
 
-    public static RiskReason Reason(string code, string message, params (string Key, string Value)[] evidence) =>
-        new(code, message, [.. evidence.Select(e => KeyValuePair.Create(e.Key, e.Value))]);
-
     public static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string I(double value) => value.ToString(CultureInfo.InvariantCulture);
