@@ -174,7 +174,7 @@ internal static class FeatureUpdater
         if (state.LastLocation is { } last)
         {
             var km = Geo.DistanceKm(last.Point, point);
-            var hours = Math.Abs(atMs - last.AtMs) / 3_600_000.0;
+            var hours = Math.Abs((double)atMs - last.AtMs) / 3_600_000.0;
             var kmh = hours > 0 ? km / hours : double.PositiveInfinity;
             if (km > 0 && km >= rule.MinKm && kmh > rule.MaxKmh)
             {
