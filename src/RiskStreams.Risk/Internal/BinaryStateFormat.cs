@@ -254,10 +254,13 @@ internal static class BinaryStateFormat
         return index < (ulong)s.Currencies.Count ? s.Currencies[(int)index] : throw new FormatException($"Account state is malformed: currency #{index}.");
     }
 
-    /// <summary>Sizes <paramref name="list"/> for <paramref name="count"/> items up front (one allocation per list on decode).</summary>
+    /// <summary>
+    /// Sizes <paramref name="list"/> for <paramref name="count"/> items and the one an event may add before it is pruned
+    /// back to its bound, so neither decoding nor the next event grows the list.
+    /// </summary>
     private static int Reserve<T>(List<T> list, int count)
     {
-        list.EnsureCapacity(count);
+        list.EnsureCapacity(count + 1);
         return count;
     }
 
