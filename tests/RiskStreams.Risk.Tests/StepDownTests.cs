@@ -71,6 +71,19 @@ public sealed class StepDownTests
     }
 
     [Fact]
+    public void A_late_event_never_moves_the_clock_back_nor_clears_a_cooldown()
+    {
+        Probe(_a, T0);
+        var clock = _a.Features.AtMs;
+
+        Assert.Null(_a.Txn(T0 - (30 * Day), 5_000, "m-1", Beijing));
+        Assert.Null(_a.Login(T0 - Day, success: true, "dev-1", Beijing));
+        Assert.Equal(clock, _a.Features.AtMs);
+        Assert.Equal(RiskLevel.Restricted, _a.State.Level);
+        Assert.Equal(clock + (12 * Hour), _a.Decider.NextStepDownCheckMs(_a.State));
+    }
+
+    [Fact]
     public void Normal_account_has_nothing_to_step_down()
     {
         _a.Login(T0, success: true, "dev-1", Beijing);
