@@ -2,7 +2,7 @@ namespace RiskStreams.Risk;
 
 /// <summary>
 /// Everything remembered about one account: the latest transactions in detail and older ones of the last 24 h
-/// in 5-minute totals per currency, daily spend totals per currency for the baseline, failed logins of the last
+/// in 5-minute (last 2 h) and hourly totals per currency, daily spend totals per currency for the baseline, failed logins of the last
 /// 24 h, known devices, the last location, bills, utilization, the ids of recently applied events, and the
 /// account's current level and change version. Bounded in size whatever the input (see
 /// <c>Internal.StateLimits</c>), so the cost of an event does not grow with the account's history.
@@ -42,8 +42,11 @@ public sealed class AccountRiskState
     /// <summary>The latest transactions (refunds excluded) in detail, ordered by event time.</summary>
     internal List<TxnSample> RecentTransactions { get; } = [];
 
-    /// <summary>Transactions of the last 24 h no longer held in detail, per 5-minute slot and currency, ordered by slot then currency.</summary>
+    /// <summary>Transactions of the last 2 h no longer held in detail, per 5-minute slot and currency, ordered by slot then currency.</summary>
     internal List<SpendSlot> Slots { get; } = [];
+
+    /// <summary>Transactions from 2 h to 24 h back no longer held in detail, per hour and currency, ordered by hour then currency.</summary>
+    internal List<SpendSlot> HourSlots { get; } = [];
 
     /// <summary>Approved spend per UTC day and currency for older transactions, ordered by day then currency.</summary>
     internal List<DaySpend> DailySpend { get; } = [];

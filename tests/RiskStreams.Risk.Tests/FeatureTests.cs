@@ -62,7 +62,8 @@ public sealed class FeatureTests
         }
 
         Assert.Equal(64, _a.State.RecentTransactions.Count);
-        Assert.InRange(_a.State.Slots.Count, 1, 288);
+        Assert.InRange(_a.State.Slots.Count, 1, 24);
+        Assert.InRange(_a.State.HourSlots.Count, 1, 22);
         Assert.Equal(2_250, _a.Features.BaselineCount + _a.Features.LastHour.Count - _a.Features.LastHour.Declined);
     }
 

@@ -163,17 +163,8 @@ internal static class BinaryStateFormat
             w.UInt((ulong)s.Currencies.IndexOf(t.Currency));
         }
 
-        var slotNow = StateLimits.SlotOf(now);
-        w.UInt((ulong)s.Slots.Count);
-        foreach (var slot in s.Slots)
-        {
-            w.Int(Back(slotNow, slot.Slot));
-            w.UInt((ulong)s.Currencies.IndexOf(slot.Currency));
-            w.Int(slot.Count);
-            w.Int(slot.Declined);
-            w.Int(slot.SpendMinor);
-            w.Int(slot.CashAdvanceMinor);
-        }
+        WriteSlots(w, s, s.Slots, StateLimits.SlotOf(now));
+        WriteSlots(w, s, s.HourSlots, StateLimits.HourSlotOf(now));
 
         var dayNow = StateLimits.DayOf(now);
         w.UInt((ulong)s.DailySpend.Count);
@@ -202,18 +193,37 @@ internal static class BinaryStateFormat
             s.RecentTransactions.Add(new AccountRiskState.TxnSample(at, amount, merchant, (flags & 1) != 0, (flags & 2) != 0, Currency(ref r, s)));
         }
 
-        var slotNow = StateLimits.SlotOf(now);
-        for (var n = Reserve(s.Slots, r.Count()); n > 0; n--)
-        {
-            var slot = At(slotNow, r.Int());
-            s.Slots.Add(new AccountRiskState.SpendSlot(slot, Currency(ref r, s), r.Int32(), r.Int32(), r.Int(), r.Int()));
-        }
+        ReadSlots(ref r, s, s.Slots, StateLimits.SlotOf(now));
+        ReadSlots(ref r, s, s.HourSlots, StateLimits.HourSlotOf(now));
 
         var dayNow = StateLimits.DayOf(now);
         for (var n = Reserve(s.DailySpend, r.Count()); n > 0; n--)
         {
             var day = At(dayNow, r.Int());
             s.DailySpend.Add(new AccountRiskState.DaySpend(day, Currency(ref r, s), r.Int(), r.Int()));
+        }
+    }
+
+    private static void WriteSlots(ByteWriter w, AccountRiskState s, List<AccountRiskState.SpendSlot> slots, long slotNow)
+    {
+        w.UInt((ulong)slots.Count);
+        foreach (var slot in slots)
+        {
+            w.Int(Back(slotNow, slot.Slot));
+            w.UInt((ulong)s.Currencies.IndexOf(slot.Currency));
+            w.Int(slot.Count);
+            w.Int(slot.Declined);
+            w.Int(slot.SpendMinor);
+            w.Int(slot.CashAdvanceMinor);
+        }
+    }
+
+    private static void ReadSlots(ref ByteReader r, AccountRiskState s, List<AccountRiskState.SpendSlot> slots, long slotNow)
+    {
+        for (var n = Reserve(slots, r.Count()); n > 0; n--)
+        {
+            var slot = At(slotNow, r.Int());
+            slots.Add(new AccountRiskState.SpendSlot(slot, Currency(ref r, s), r.Int32(), r.Int32(), r.Int(), r.Int()));
         }
     }
 

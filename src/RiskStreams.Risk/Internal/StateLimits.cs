@@ -17,8 +17,14 @@ internal static class StateLimits
     /// <summary>Most transactions kept in detail; beyond it the oldest are folded into 5-minute slots.</summary>
     public const int MaxTransactions = 64;
 
-    /// <summary>Length of a slot of transaction totals.</summary>
+    /// <summary>Length of a fine slot of transaction totals (the last <see cref="FineSlotHorizon"/>).</summary>
     public const long SlotMs = 5 * 60_000;
+
+    /// <summary>Length of a coarse slot of transaction totals (from <see cref="FineSlotHorizon"/> to <see cref="DetailHorizon"/>).</summary>
+    public const long HourSlotMs = 3_600_000;
+
+    /// <summary>Fine slots cover this much of the account's clock; older totals move to hourly slots.</summary>
+    public static readonly TimeSpan FineSlotHorizon = TimeSpan.FromHours(2);
 
     /// <summary>Most currencies an account keeps spend features for; the least recently used one is forgotten beyond it.</summary>
     public const int MaxCurrencies = 8;
@@ -46,6 +52,8 @@ internal static class StateLimits
     public static long DayOf(long ms) => FloorDiv(ms, DayMs);
 
     public static long SlotOf(long ms) => FloorDiv(ms, SlotMs);
+
+    public static long HourSlotOf(long ms) => FloorDiv(ms, HourSlotMs);
 
     private static long FloorDiv(long ms, long unit) => Math.DivRem(ms, unit) is var (q, r) && r < 0 ? q - 1 : q;
 }

@@ -4,9 +4,9 @@ namespace RiskStreams.Risk.Internal;
 
 /// <summary>
 /// The transaction side of an account's features. The latest <see cref="StateLimits.MaxTransactions"/>
-/// transactions of the last 24 h are held in detail (sorted by event time); older ones of the last 24 h are
-/// folded into 5-minute slots per currency, and older still into daily approved spend per currency for the
-/// baseline. Windows end at the account's clock and include both ends; detail counts to the millisecond, a
+/// transactions of the last 24 h are held in detail (sorted by event time); older ones are folded into 5-minute
+/// slots per currency for the last 2 h, hourly slots per currency up to 24 h, and daily approved spend per currency
+/// for the baseline. Windows end at the account's clock and include both ends; detail counts to the millisecond, a
 /// slot counts in a window when it starts inside it (so a window and the baseline before it split the slots
 /// without overlap). Amount sums saturate. Spend is never summed across currencies.
 /// </summary>
@@ -50,23 +50,34 @@ internal static class TransactionWindow
             }
             else
             {
-                FoldIntoSlot(s, t);
+                var spend = t.Approved ? t.AmountMinor : 0;
+                FoldIntoSlot(s.Slots, StateLimits.SlotOf(t.AtMs),
+                    new AccountRiskState.SpendSlot(0, t.Currency, 1, t.Approved ? 0 : 1, spend, t.CashAdvance ? spend : 0));
             }
         }
 
         detail.RemoveRange(0, drop);
 
-        // A slot leaves for its day once it lies wholly before the horizon.
+        // A fine slot moves to its hour once it lies wholly before the fine horizon; an hour to its day once before the detail horizon.
+        var fineHorizon = s.StreamTimeMs - StateLimits.Ms(StateLimits.FineSlotHorizon);
         var slots = s.Slots;
         var aged = 0;
-        while (aged < slots.Count && (slots[aged].Slot + 1) * StateLimits.SlotMs <= horizon)
+        while (aged < slots.Count && (slots[aged].Slot + 1) * StateLimits.SlotMs <= fineHorizon)
         {
             var slot = slots[aged++];
-            var approved = slot.Count - slot.Declined;
-            FoldIntoDay(s, slot.Slot * StateLimits.SlotMs, slot.Currency, approved, slot.SpendMinor);
+            FoldIntoSlot(s.HourSlots, StateLimits.HourSlotOf(slot.Slot * StateLimits.SlotMs), slot);
         }
 
         slots.RemoveRange(0, aged);
+        var hours = s.HourSlots;
+        aged = 0;
+        while (aged < hours.Count && (hours[aged].Slot + 1) * StateLimits.HourSlotMs <= horizon)
+        {
+            var hour = hours[aged++];
+            FoldIntoDay(s, hour.Slot * StateLimits.HourSlotMs, hour.Currency, hour.Count - hour.Declined, hour.SpendMinor);
+        }
+
+        hours.RemoveRange(0, aged);
         var oldestDay = StateLimits.DayOf(s.StreamTimeMs) - StateLimits.BaselineDays;
         s.DailySpend.RemoveAll(d => d.Day < oldestDay);
     }
@@ -103,24 +114,8 @@ internal static class TransactionWindow
             }
         }
 
-        var slots = CollectionsMarshal.AsSpan(s.Slots);
-        for (var i = slots.Length - 1; i >= 0 && slots[i].Slot * StateLimits.SlotMs >= from; i--)
-        {
-            ref readonly var slot = ref slots[i];
-            if (currency is not null && slot.Currency != currency)
-            {
-                continue;
-            }
-
-            count = Saturating.Add(count, slot.Count);
-            declined = Saturating.Add(declined, slot.Declined);
-            if (currency is not null)
-            {
-                spend = Saturating.Add(spend, slot.SpendMinor);
-                cash = Saturating.Add(cash, slot.CashAdvanceMinor);
-            }
-        }
-
+        SumSlots(s.Slots, StateLimits.SlotMs, from, currency, ref count, ref declined, ref spend, ref cash);
+        SumSlots(s.HourSlots, StateLimits.HourSlotMs, from, currency, ref count, ref declined, ref spend, ref cash);
         return new TransactionTotals(count, declined, spend, cash);
     }
 
@@ -161,19 +156,8 @@ internal static class TransactionWindow
             }
         }
 
-        foreach (ref readonly var slot in CollectionsMarshal.AsSpan(s.Slots))
-        {
-            if (slot.Slot * StateLimits.SlotMs >= until)
-            {
-                break;
-            }
-
-            if (slot.Currency == currency)
-            {
-                count = Saturating.Add(count, slot.Count - slot.Declined);
-                sum = Saturating.Add(sum, slot.SpendMinor);
-            }
-        }
+        BaselineSlots(s.Slots, StateLimits.SlotMs, until, currency, ref count, ref sum);
+        BaselineSlots(s.HourSlots, StateLimits.HourSlotMs, until, currency, ref count, ref sum);
 
         foreach (ref readonly var t in CollectionsMarshal.AsSpan(s.RecentTransactions))
         {
@@ -209,34 +193,73 @@ internal static class TransactionWindow
             currencies.RemoveAt(0);
             s.RecentTransactions.RemoveAll(t => t.Currency == forgotten);
             s.Slots.RemoveAll(t => t.Currency == forgotten);
+            s.HourSlots.RemoveAll(t => t.Currency == forgotten);
             s.DailySpend.RemoveAll(t => t.Currency == forgotten);
         }
     }
 
-    private static void FoldIntoSlot(AccountRiskState s, AccountRiskState.TxnSample t)
+    /// <summary>Slots that start inside the window (at or after <paramref name="from"/>), newest first.</summary>
+    private static void SumSlots(
+        List<AccountRiskState.SpendSlot> list, long slotMs, long from, string? currency, ref int count, ref int declined, ref long spend, ref long cash)
     {
-        var slot = StateLimits.SlotOf(t.AtMs);
-        var slots = s.Slots;
+        var slots = CollectionsMarshal.AsSpan(list);
+        for (var i = slots.Length - 1; i >= 0 && slots[i].Slot * slotMs >= from; i--)
+        {
+            ref readonly var slot = ref slots[i];
+            if (currency is not null && slot.Currency != currency)
+            {
+                continue;
+            }
+
+            count = Saturating.Add(count, slot.Count);
+            declined = Saturating.Add(declined, slot.Declined);
+            if (currency is not null)
+            {
+                spend = Saturating.Add(spend, slot.SpendMinor);
+                cash = Saturating.Add(cash, slot.CashAdvanceMinor);
+            }
+        }
+    }
+
+    /// <summary>Approved totals of <paramref name="currency"/> in slots that start before <paramref name="until"/> (the judged window's start).</summary>
+    private static void BaselineSlots(List<AccountRiskState.SpendSlot> list, long slotMs, long until, string currency, ref long count, ref long sum)
+    {
+        foreach (ref readonly var slot in CollectionsMarshal.AsSpan(list))
+        {
+            if (slot.Slot * slotMs >= until)
+            {
+                break;
+            }
+
+            if (slot.Currency == currency)
+            {
+                count = Saturating.Add(count, slot.Count - slot.Declined);
+                sum = Saturating.Add(sum, slot.SpendMinor);
+            }
+        }
+    }
+
+    /// <summary>Adds the totals of <paramref name="add"/> to slot <paramref name="slot"/> of its currency in <paramref name="slots"/> (sorted by slot, then currency).</summary>
+    private static void FoldIntoSlot(List<AccountRiskState.SpendSlot> slots, long slot, AccountRiskState.SpendSlot add)
+    {
         var i = slots.Count;
-        while (i > 0 && Compare(slots[i - 1].Slot, slots[i - 1].Currency, slot, t.Currency) > 0)
+        while (i > 0 && Compare(slots[i - 1].Slot, slots[i - 1].Currency, slot, add.Currency) > 0)
         {
             i--;
         }
 
-        var spend = t.Approved ? t.AmountMinor : 0;
-        var cash = t.Approved && t.CashAdvance ? t.AmountMinor : 0;
-        if (i > 0 && slots[i - 1].Slot == slot && slots[i - 1].Currency == t.Currency)
+        if (i > 0 && slots[i - 1].Slot == slot && slots[i - 1].Currency == add.Currency)
         {
             var held = slots[i - 1];
             slots[i - 1] = held with
             {
-                Count = Saturating.Add(held.Count, 1), Declined = Saturating.Add(held.Declined, t.Approved ? 0 : 1),
-                SpendMinor = Saturating.Add(held.SpendMinor, spend), CashAdvanceMinor = Saturating.Add(held.CashAdvanceMinor, cash),
+                Count = Saturating.Add(held.Count, add.Count), Declined = Saturating.Add(held.Declined, add.Declined),
+                SpendMinor = Saturating.Add(held.SpendMinor, add.SpendMinor), CashAdvanceMinor = Saturating.Add(held.CashAdvanceMinor, add.CashAdvanceMinor),
             };
         }
         else
         {
-            slots.Insert(i, new AccountRiskState.SpendSlot(slot, t.Currency, 1, t.Approved ? 0 : 1, spend, cash));
+            slots.Insert(i, add with { Slot = slot });
         }
     }
 
