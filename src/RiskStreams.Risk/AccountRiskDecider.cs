@@ -202,7 +202,8 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         state.LevelSinceMs = state.StreamTimeMs;
         state.LevelHeldAtMs = state.StreamTimeMs;
         return new LevelChange(
-            state.AccountId!, state.Version, previous, level, score, reasons, ActionsFor(previous, level),
+            state.AccountId!, state.Version, previous, level, score, [.. reasons.Select(r => r.Message.Length > 0 ? r : RuleContext.WithMessage(Policy, r))],
+            ActionsFor(previous, level),
             Appealable: level >= RiskLevel.Restricted, Policy.Version, trigger.EventId, trigger.Stream, trigger.AtMs);
     }
 

@@ -143,6 +143,11 @@ internal static class FeatureUpdater
 
     private static void PruneBills(AccountRiskState state)
     {
+        if (state.Bills.Count == 0)
+        {
+            return;
+        }
+
         // Overdue bills stay until a record settles them; the rest are history once old enough.
         var from = state.StreamTimeMs - StateLimits.Ms(StateLimits.BillRetention);
         foreach (var id in state.Bills.Where(b => !b.Value.IsOverdue && b.Value.OccurredAtMs < from).Select(b => b.Key).ToList())

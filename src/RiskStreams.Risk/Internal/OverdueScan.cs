@@ -11,8 +11,15 @@ namespace RiskStreams.Risk.Internal;
 /// <param name="PendingDueMs">Its due date.</param>
 internal sealed record OverdueScan(int Confirmed, string? WorstId, AccountRiskState.BillSnapshot? Worst, string? PendingId, long PendingDueMs)
 {
+    private static readonly OverdueScan None = new(0, null, null, null, 0);
+
     public static OverdueScan Of(AccountRiskState s, ISyncCoverage coverage, RiskPolicy p)
     {
+        if (s.Bills.Count == 0)
+        {
+            return None;
+        }
+
         var confirmed = 0;
         string? worstId = null;
         AccountRiskState.BillSnapshot? worst = null;

@@ -78,8 +78,15 @@ internal static class TransactionWindow
         }
 
         hours.RemoveRange(0, aged);
+        // Days are sorted, so those older than the baseline are a prefix.
         var oldestDay = StateLimits.DayOf(s.StreamTimeMs) - StateLimits.BaselineDays;
-        s.DailySpend.RemoveAll(d => d.Day < oldestDay);
+        var old = 0;
+        while (old < s.DailySpend.Count && s.DailySpend[old].Day < oldestDay)
+        {
+            old++;
+        }
+
+        s.DailySpend.RemoveRange(0, old);
     }
 
     /// <summary>
@@ -174,6 +181,19 @@ internal static class TransactionWindow
         }
 
         return (count, sum);
+    }
+
+    /// <summary>The account's currencies in ordinal order, so which currency a rule reports first does not depend on history.</summary>
+    public static IReadOnlyList<string> CurrenciesInOrder(AccountRiskState s)
+    {
+        if (s.Currencies.Count <= 1)
+        {
+            return s.Currencies;
+        }
+
+        var sorted = s.Currencies.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
     }
 
     /// <summary>Moves <paramref name="currency"/> to most recently used; beyond the cap the least recently used currency and its totals are forgotten.</summary>

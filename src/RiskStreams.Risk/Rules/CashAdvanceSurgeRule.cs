@@ -29,7 +29,7 @@ public sealed record CashAdvanceSurgeRule(bool Enabled, int Weight, TimeSpan Win
     internal override void Evaluate(RuleContext context)
     {
         var s = context.State;
-        foreach (var currency in s.Currencies.Order(StringComparer.Ordinal))
+        foreach (var currency in TransactionWindow.CurrenciesInOrder(s))
         {
             var c = TransactionWindow.Totals(s, Window, currency);
             var min = MinAmountMinor.For(currency);

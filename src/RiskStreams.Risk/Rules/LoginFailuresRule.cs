@@ -25,7 +25,12 @@ public sealed record LoginFailuresRule(bool Enabled, int Weight, TimeSpan Window
     {
         var now = context.Now;
         var from = now - StateLimits.Ms(Window);
-        var count = context.State.LoginFailureTimes.Count(t => t >= from && t <= now);
+        var count = 0;
+        foreach (var t in context.State.LoginFailureTimes)
+        {
+            count += t >= from && t <= now ? 1 : 0;
+        }
+
         if (count >= Threshold)
         {
             context.Fire(Weight, Code, ("failedLogins", I(count)), ("threshold", I(Threshold)), ("windowMinutes", Minutes(Window)));

@@ -33,7 +33,7 @@ public sealed record SpendSpikeRule(
     internal override void Evaluate(RuleContext context)
     {
         var s = context.State;
-        foreach (var currency in s.Currencies.Order(StringComparer.Ordinal))
+        foreach (var currency in TransactionWindow.CurrenciesInOrder(s))
         {
             var (count, sum) = TransactionWindow.Baseline(s, currency, Window, BaselineWindow);
             if (count < BaselineMinCount)
