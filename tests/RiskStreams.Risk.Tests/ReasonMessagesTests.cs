@@ -83,6 +83,57 @@ public sealed class ReasonMessagesTests
     }
 
     [Fact]
+    public void Every_reason_a_change_carries_renders_in_every_locale_from_its_evidence()
+    {
+        var access = new Account();
+        access.History();
+        var t = T0;
+        for (var i = 0; i < 5; i++)
+        {
+            access.Login(t += 10 * Second, success: false, "x", London);
+        }
+
+        access.Login(t += Minute, success: true, "dev-new", London);
+        access.Txn(t += Minute, 120_000, "m-big", London, device: "dev-new");
+
+        var usage = new Account();
+        for (var i = 0; i < 16; i++)
+        {
+            usage.Txn(T0 + (i * 10 * Second), 99, $"probe-{i}", Beijing, approved: i % 2 == 0);
+        }
+
+        var velocity = new Account();
+        for (var i = 0; i < 15; i++)
+        {
+            velocity.Txn(T0 + (i * 10 * Second), 5_000, "m-1", Beijing);
+        }
+
+        var cash = new Account();
+        cash.Txn(T0, 300_000, "atm", Beijing, cash: true);
+        Assert.Null(cash.Decider.StepDown(cash.State, cash.Decider.NextStepDownCheckMs(cash.State)!.Value, cash.Coverage)); // still in the 24 h window
+        cash.Changes.Add(cash.Decider.StepDown(cash.State, T0 + Day + 1, cash.Coverage)!);
+
+        var bills = new Account();
+        bills.Coverage.Update("ledger", T0);
+        bills.Bill(T0, "b1", T0 - (40 * Day), BillState.Overdue, 40, outstanding: 1_900_000, limit: 2_000_000);
+
+        var sync = new Account();
+        sync.Coverage.Update("ledger", T0 - Day);
+        sync.Bill(T0, "b1", T0 - Day, BillState.Overdue, 1);
+        sync.Bill(T0 + Minute, "b1", T0 - Day, BillState.Paid, 1);
+
+        var reasons = new[] { access, usage, velocity, cash, bills, sync }.SelectMany(a => a.Changes).SelectMany(c => c.Reasons).ToList();
+        var all = RiskPolicyLoader.RuleCodes.Concat([ReasonCodes.RepaymentSyncPending, ReasonCodes.RepaymentReceived, ReasonCodes.RiskCleared]);
+        Assert.Equal(all.Order(StringComparer.Ordinal), reasons.Select(r => r.Code).Distinct().Order(StringComparer.Ordinal));
+        foreach (var reason in reasons)
+        {
+            Assert.Equal(reason.Message, ReasonMessages.Render(reason, ReasonMessages.English));
+            Assert.DoesNotContain('{', reason.Message);
+            Assert.DoesNotContain('{', ReasonMessages.Render(reason, ReasonMessages.ChineseSimplified));
+        }
+    }
+
+    [Fact]
     public void Every_reason_code_has_a_template_in_every_locale()
     {
         var codes = typeof(ReasonCodes).GetFields().Select(f => (string)f.GetValue(null)!).Order(StringComparer.Ordinal);

@@ -33,18 +33,6 @@ internal static class TemplateRenderer
         return text.ToString();
     }
 
-    /// <summary>The placeholders' evidence keys of <paramref name="template"/>.</summary>
-    public static IEnumerable<string> Keys(string template)
-    {
-        var at = 0;
-        while (template.IndexOf('{', at) is var open and >= 0 && template.IndexOf('}', open) is var close and >= 0)
-        {
-            var placeholder = template[(open + 1)..close];
-            yield return placeholder.Split(':')[0];
-            at = close + 1;
-        }
-    }
-
     private static string Format(string value, string format, string locale)
     {
         var zh = locale == ReasonMessages.ChineseSimplified;
