@@ -7,10 +7,10 @@ public abstract record AccountEvent(string EventId, string AccountId, long Occur
     public abstract string Stream { get; }
 }
 
-/// <summary>A card or credit-line transaction.</summary>
+/// <summary>A card or credit-line transaction. <see cref="AmountMinor"/> is in minor units of <see cref="Currency"/> (ISO-4217, e.g. <c>CNY</c>).</summary>
 public sealed record TransactionEvent(
     string EventId, string AccountId, long OccurredAtMs, long AmountMinor, string MerchantId,
-    bool Approved, bool CashAdvance, bool Refund, string? DeviceId, string? Country, GeoPoint? Location)
+    bool Approved, bool CashAdvance, bool Refund, string? DeviceId, string? Country, GeoPoint? Location, string Currency)
     : AccountEvent(EventId, AccountId, OccurredAtMs)
 {
     /// <inheritdoc />

@@ -1,13 +1,28 @@
 namespace RiskStreams.Risk;
 
 /// <summary>
-/// Everything remembered about one account: transactions and failed logins of the last 24 h in detail,
-/// daily spend totals for the baseline, known devices, the last location, bills, utilization, and the
+/// Everything remembered about one account: the latest transactions in detail and older ones of the last 24 h
+/// in 5-minute (last 2 h) and hourly totals per currency, daily spend totals per currency for the baseline, failed logins of the last
+/// 24 h, known devices, the last location, bills, utilization, the ids of recently applied events, and the
 /// account's current level and change version. Bounded in size whatever the input (see
-/// <c>Internal.StateLimits</c>). Mutated only by <see cref="AccountRiskDecider"/>.
+/// <c>Internal.StateLimits</c>), so the cost of an event does not grow with the account's history.
+/// Mutated only by <see cref="AccountRiskDecider"/>; stored with <see cref="AccountRiskStateCodec"/>.
 /// </summary>
 public sealed class AccountRiskState
 {
+    /// <summary>
+    /// The account this state belongs to, learned from the first event applied (null for a state decoded
+    /// from a format that did not store it, until its next event). Carried on step-down changes.
+    /// </summary>
+    public string? AccountId { get; internal set; }
+
+    /// <summary>
+    /// Event ids applied to the account, as <c>Internal.StableHash</c> values with their event time, oldest
+    /// first: the dedupe memory, bounded by <c>Internal.StateLimits.DedupeHorizon</c> and
+    /// <c>Internal.StateLimits.MaxRememberedEvents</c>.
+    /// </summary>
+    internal List<AppliedEvent> AppliedEvents { get; } = [];
+
     internal long StreamTimeMs { get; set; } = long.MinValue;
 
     internal List<long> LoginFailureTimes { get; } = [];
@@ -21,9 +36,19 @@ public sealed class AccountRiskState
 
     internal TravelSignal? Travel { get; set; }
 
+    /// <summary>Currencies the account transacts in, least recently used first (at most <c>StateLimits.MaxCurrencies</c>).</summary>
+    internal List<string> Currencies { get; } = [];
+
+    /// <summary>The latest transactions (refunds excluded) in detail, ordered by event time.</summary>
     internal List<TxnSample> RecentTransactions { get; } = [];
 
-    /// <summary>Approved spend per UTC day for transactions no longer held in detail, ordered by day.</summary>
+    /// <summary>Transactions of the last 2 h no longer held in detail, per 5-minute slot and currency, ordered by slot then currency.</summary>
+    internal List<SpendSlot> Slots { get; } = [];
+
+    /// <summary>Transactions from 2 h to 24 h back no longer held in detail, per hour and currency, ordered by hour then currency.</summary>
+    internal List<SpendSlot> HourSlots { get; } = [];
+
+    /// <summary>Approved spend per UTC day and currency for older transactions, ordered by day then currency.</summary>
     internal List<DaySpend> DailySpend { get; } = [];
 
     internal UtilizationFix? Utilization { get; set; }
@@ -31,7 +56,7 @@ public sealed class AccountRiskState
     internal Dictionary<string, BillSnapshot> Bills { get; } = new(StringComparer.Ordinal);
 
     /// <summary>True when a bill is held as overdue, so a sync heartbeat may change the assessment.</summary>
-    public bool HasOverdueBills => Bills.Values.Any(b => b.State == BillState.Overdue);
+    public bool HasOverdueBills => Bills.Values.Any(b => b.IsOverdue);
 
     /// <summary>The account's current level.</summary>
     public RiskLevel Level { get; internal set; } = RiskLevel.Normal;
@@ -45,9 +70,11 @@ public sealed class AccountRiskState
     /// <summary>Last event time at which the account's score still called for the current level; cooldowns count from it.</summary>
     internal long LevelHeldAtMs { get; set; }
 
-    internal readonly record struct TxnSample(long AtMs, long AmountMinor, string MerchantId, bool Approved, bool CashAdvance);
+    internal readonly record struct TxnSample(long AtMs, long AmountMinor, ulong MerchantHash, bool Approved, bool CashAdvance, string Currency);
 
-    internal readonly record struct DaySpend(long Day, long Count, long SumMinor);
+    internal readonly record struct SpendSlot(long Slot, string Currency, int Count, int Declined, long SpendMinor, long CashAdvanceMinor);
+
+    internal readonly record struct DaySpend(long Day, string Currency, long Count, long SumMinor);
 
     internal sealed record LocationFix(long AtMs, GeoPoint Point, string? Country);
 
@@ -57,5 +84,17 @@ public sealed class AccountRiskState
 
     internal sealed record UtilizationFix(long AtMs, long OutstandingMinor, long CreditLimitMinor);
 
-    internal sealed record BillSnapshot(long OccurredAtMs, BillState State, int DaysPastDue, long DueDateMs, long AmountDueMinor, long AmountPaidMinor);
+    internal readonly record struct AppliedEvent(ulong IdHash, long AtMs);
+
+    internal sealed record BillSnapshot(long OccurredAtMs, BillState State, int DaysPastDue, long DueDateMs, long AmountDueMinor, long AmountPaidMinor)
+    {
+        /// <summary>
+        /// Overdue, or partly paid and past due: a part payment does not make a late bill current, so it counts by its
+        /// days past due like an unpaid one. Only a full payment (<see cref="BillState.Paid"/>) settles a bill.
+        /// </summary>
+        public bool IsOverdue => State == BillState.Overdue || (State == BillState.PartiallyPaid && DaysPastDue > 0);
+
+        /// <summary>What is still owed on the bill (amount due − amount paid, never below 0).</summary>
+        public long UnpaidMinor => Math.Max(0, Internal.Saturating.Subtract(AmountDueMinor, AmountPaidMinor));
+    }
 }

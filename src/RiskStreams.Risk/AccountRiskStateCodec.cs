@@ -1,129 +1,34 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using RiskStreams.Risk.Internal;
 
 namespace RiskStreams.Risk;
 
 /// <summary>
-/// Encodes an account's state as compact JSON for state stores and their changelogs. The format is
-/// versioned (<c>v</c>) so a newer processor can read what an older one stored: v2 is written; v1 is
-/// still read (its all-time purchase average cannot be dated, so the 30-day baseline restarts empty).
+/// Encodes an account's state for state stores and their changelogs in a compact, versioned binary format: the
+/// first byte is the format version (3). Every bound of <see cref="AccountRiskState"/> holds in the format, so one
+/// account's record stays small whatever the input (about 100 bytes for a quiet account, tens of KiB at most).
+/// The JSON formats of earlier releases (v1, v2; their first byte is <c>{</c>) still decode, so an upgraded processor
+/// reads what an older one stored; the next write stores the binary format.
 /// </summary>
 public static class AccountRiskStateCodec
 {
-    private const int FormatVersion = 2;
-
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    /// <summary>The currency assumed for amounts of a JSON (v1, v2) state, which did not record currencies.</summary>
+    public const string LegacyCurrency = "CNY";
 
     /// <summary>Serializes <paramref name="state"/>. Equal states give equal bytes.</summary>
     public static byte[] Encode(AccountRiskState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        var dto = new StateDto
-        {
-            V = FormatVersion,
-            StreamTime = state.StreamTimeMs,
-            LoginFailures = [.. state.LoginFailureTimes],
-            Devices = [.. state.KnownDevices],
-            Location = state.LastLocation,
-            NewDevice = state.NewDeviceSignal,
-            Travel = state.Travel,
-            Txns = [.. state.RecentTransactions.Select(t => new TxnDto(t.AtMs, t.AmountMinor, t.MerchantId, t.Approved, t.CashAdvance))],
-            Days = [.. state.DailySpend.Select(d => new DayDto(d.Day, d.Count, d.SumMinor))],
-            Utilization = state.Utilization,
-
-            // Sorted, so the bytes do not depend on the dictionary's insertion history.
-            Bills = state.Bills.OrderBy(b => b.Key, StringComparer.Ordinal).ToDictionary(b => b.Key, b => b.Value, StringComparer.Ordinal),
-            Level = state.Level,
-            Version = state.Version,
-            LevelSince = state.LevelSinceMs,
-            LevelHeld = state.LevelHeldAtMs,
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(dto, Options);
+        return BinaryStateFormat.Write(state);
     }
 
-    /// <summary>Deserializes what <see cref="Encode"/> wrote (format v1 or v2); throws <see cref="FormatException"/> on anything else.</summary>
+    /// <summary>Deserializes what <see cref="Encode"/> wrote, or a JSON state of an earlier release; throws <see cref="FormatException"/> on anything else.</summary>
     public static AccountRiskState Decode(ReadOnlySpan<byte> data)
     {
-        StateDto dto;
-        try
+        if (data.IsEmpty)
         {
-            dto = JsonSerializer.Deserialize<StateDto>(data, Options) ?? throw new FormatException("Account state is empty.");
-        }
-        catch (JsonException ex)
-        {
-            throw new FormatException($"Account state is not valid: {ex.Message}", ex);
+            throw new FormatException("Account state is empty.");
         }
 
-        if (dto.V is not (1 or FormatVersion))
-        {
-            throw new FormatException($"Account state format v{dto.V} is not supported (expected v1 or v{FormatVersion}).");
-        }
-
-        var state = new AccountRiskState
-        {
-            StreamTimeMs = dto.StreamTime,
-            LastLocation = dto.Location,
-            NewDeviceSignal = dto.NewDevice,
-            Travel = dto.Travel,
-            Utilization = dto.Utilization,
-            Level = dto.Level,
-            Version = dto.Version,
-            LevelSinceMs = dto.LevelSince,
-            LevelHeldAtMs = dto.V == 1 ? dto.LevelSince : dto.LevelHeld,
-        };
-        state.LoginFailureTimes.AddRange((dto.LoginFailures ?? []).Order());
-        state.KnownDevices.AddRange(dto.Devices ?? []);
-        state.RecentTransactions.AddRange((dto.Txns ?? [])
-            .Select(t => new AccountRiskState.TxnSample(t.At, t.Amount, t.Merchant, t.Approved, t.Cash))
-            .OrderBy(t => t.AtMs));
-        state.DailySpend.AddRange((dto.Days ?? []).Select(d => new AccountRiskState.DaySpend(d.Day, d.Count, d.Sum)).OrderBy(d => d.Day));
-        foreach (var (id, bill) in (dto.Bills ?? []).OrderBy(b => b.Key, StringComparer.Ordinal))
-        {
-            state.Bills[id] = bill;
-        }
-
-        return state;
+        return data[0] == (byte)'{' ? LegacyJsonState.Read(data) : BinaryStateFormat.Read(data);
     }
-
-    private sealed class StateDto
-    {
-        public int V { get; set; }
-
-        public long StreamTime { get; set; }
-
-        public List<long>? LoginFailures { get; set; }
-
-        public List<string>? Devices { get; set; }
-
-        public AccountRiskState.LocationFix? Location { get; set; }
-
-        public AccountRiskState.DeviceSignal? NewDevice { get; set; }
-
-        public AccountRiskState.TravelSignal? Travel { get; set; }
-
-        public List<TxnDto>? Txns { get; set; }
-
-        public List<DayDto>? Days { get; set; }
-
-        public AccountRiskState.UtilizationFix? Utilization { get; set; }
-
-        public Dictionary<string, AccountRiskState.BillSnapshot>? Bills { get; set; }
-
-        public RiskLevel Level { get; set; }
-
-        public long Version { get; set; }
-
-        public long LevelSince { get; set; }
-
-        public long LevelHeld { get; set; }
-    }
-
-    private sealed record TxnDto(long At, long Amount, string Merchant, bool Approved, bool Cash = false);
-
-    private sealed record DayDto(long Day, long Count, long Sum);
 }

@@ -35,8 +35,35 @@ public sealed record RiskPolicy
     /// <summary>After a due date, how long a source may take to sync a payment before an overdue bill is trusted.</summary>
     public required TimeSpan SyncGrace { get; init; }
 
+    /// <summary>Plausibility limits for event values (<see cref="AccountEventValidator"/>); the policy's optional <c>limits</c> section, defaults when absent.</summary>
+    public EventLimits Limits { get; init; } = EventLimits.Default;
+
+    /// <summary>Locale of the customer messages on changes (<see cref="ReasonMessages.Locales"/>); the policy's optional <c>locale</c>, default <c>en</c>.</summary>
+    public string Locale { get; init; } = ReasonMessages.English;
+
+    /// <summary>
+    /// Message templates that replace the built-in ones, by locale then reason code (the policy's optional <c>messages</c>
+    /// section); placeholders as in the built-in templates (<see cref="ReasonMessages"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Messages { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>What the loader accepted with a default rather than refused, e.g. a rule missing from an older policy file (disabled).</summary>
+    public IReadOnlyList<PolicyWarning> Warnings { get; init; } = [];
+
     /// <summary>The scored rules.</summary>
     public required PolicyRules Rules { get; init; }
+
+    /// <summary>Value equality; <see cref="Messages"/> and <see cref="Warnings"/> compared by content.</summary>
+    public bool Equals(RiskPolicy? other) =>
+        other is not null && Version == other.Version && Source == other.Source && Levels == other.Levels && Cooldowns == other.Cooldowns
+        && SyncGrace == other.SyncGrace && Limits == other.Limits && Locale == other.Locale && Rules.Equals(other.Rules)
+        && Warnings.SequenceEqual(other.Warnings) && Messages.Count == other.Messages.Count
+        && Messages.All(m => other.Messages.TryGetValue(m.Key, out var o) && m.Value.Count == o.Count
+            && m.Value.All(t => o.TryGetValue(t.Key, out var text) && text == t.Value));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Version, Source, Levels, Locale);
 
     /// <summary>Maps a score to a level.</summary>
     public RiskLevel LevelFor(int score) => Levels.LevelFor(score);

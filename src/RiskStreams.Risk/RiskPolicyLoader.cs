@@ -6,10 +6,13 @@ namespace RiskStreams.Risk;
 /// Loads a <see cref="RiskPolicy"/> from YAML (schema documented in <c>Policies/default-policy.yaml</c>)
 /// and validates it: required fields, value ranges, durations, strictly increasing level thresholds,
 /// rules keyed by reason code, no unknown keys. Every error is reported at once, with line and column.
+/// A rule the file does not list (a file written before the rule existed) is disabled and reported in
+/// <see cref="RiskPolicy.Warnings"/>; the optional sections <c>limits</c>, <c>locale</c> and <c>messages</c>
+/// take their defaults when absent.
 /// </summary>
 public static class RiskPolicyLoader
 {
-    /// <summary>The reason codes a policy's <c>rules</c> section must list, each once.</summary>
+    /// <summary>The reason codes of the scored rules, in the order reasons are listed; a policy's <c>rules</c> section lists each at most once.</summary>
     public static IReadOnlyList<string> RuleCodes => RuleReader.Codes;
 
     /// <summary>Parses and validates <paramref name="yaml"/>; <paramref name="sourceName"/> names it in errors.</summary>

@@ -26,6 +26,11 @@ internal static class PolicyCommand
         try
         {
             var policy = RiskPolicyLoader.LoadFile(path);
+            foreach (var warning in policy.Warnings)
+            {
+                errors.WriteLine($"{path}: warning: {warning}");
+            }
+
             output.WriteLine($"policy {path}: version {policy.Version}, {policy.Rules.EnabledCount} rules enabled — OK");
             return 0;
         }

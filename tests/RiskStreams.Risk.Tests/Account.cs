@@ -40,8 +40,8 @@ internal sealed class Account(RiskPolicy? policy = null, string accountId = "acc
     public LevelChange? Login(long at, bool success, string device, GeoPoint where, bool mfa = false) =>
         Apply(new LoginEvent($"e{++_ids}", accountId, at, success, device, mfa, Country(where), where));
 
-    public LevelChange? Txn(long at, long amount, string merchant, GeoPoint where, bool approved = true, bool cash = false, string device = "dev-1") =>
-        Apply(new TransactionEvent($"e{++_ids}", accountId, at, amount, merchant, approved, cash, Refund: false, device, Country(where), where));
+    public LevelChange? Txn(long at, long amount, string merchant, GeoPoint where, bool approved = true, bool cash = false, string device = "dev-1", string currency = "CNY") =>
+        Apply(new TransactionEvent($"e{++_ids}", accountId, at, amount, merchant, approved, cash, Refund: false, device, Country(where), where, currency));
 
     public LevelChange? Bill(long at, string billId, long due, BillState state, int daysPastDue, long? outstanding = null, long? limit = null, string source = "ledger") =>
         Apply(new RepaymentEvent($"e{++_ids}", accountId, at, source, billId, due, state, daysPastDue, 10_000,

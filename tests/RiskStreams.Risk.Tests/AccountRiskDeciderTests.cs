@@ -199,7 +199,7 @@ public sealed class AccountRiskDeciderTests
         new($"e{++_ids}", "acct", at, success, device, mfa, where == London ? "GB" : "CN", where);
 
     private TransactionEvent Txn(long at, long amount, string merchant, GeoPoint where) =>
-        new($"e{++_ids}", "acct", at, amount, merchant, Approved: true, CashAdvance: false, Refund: false, "dev-1", where == London ? "GB" : "CN", where);
+        new($"e{++_ids}", "acct", at, amount, merchant, Approved: true, CashAdvance: false, Refund: false, "dev-1", where == London ? "GB" : "CN", where, "CNY");
 
     private RepaymentEvent Bill(long at, string billId, long due, BillState state, int daysPastDue) =>
         new($"e{++_ids}", "acct", at, "ledger", billId, due, state, daysPastDue, 10_000, state == BillState.Paid ? 10_000 : 0, null, null);

@@ -103,7 +103,7 @@ public sealed class DeterminismTests
             {
                 < 3 => new LoginEvent(id, "a", at, r.Next(3) > 0, $"dev-{r.Next(4)}", r.Next(2) == 0, "XX", where),
                 < 8 => new TransactionEvent(id, "a", at, r.Next(4) == 0 ? r.Next(50, 200) : r.Next(1_000, 90_000), $"m-{r.Next(12)}",
-                    r.Next(5) > 0, r.Next(8) == 0, r.Next(30) == 0, $"dev-{r.Next(4)}", "XX", where),
+                    r.Next(5) > 0, r.Next(8) == 0, r.Next(30) == 0, $"dev-{r.Next(4)}", "XX", where, "CNY"),
                 < 9 => new RepaymentEvent(id, "a", at, $"src-{r.Next(2)}", $"b-{r.Next(4)}", at - (r.Next(0, 120) * Day),
                     (BillState)r.Next(4), r.Next(0, 120), 10_000, r.Next(0, 10_000), r.Next(0, 100_000), 100_000),
                 _ => new SyncCheckEvent(id, "a", at),

@@ -92,7 +92,7 @@ public sealed class RuleTests
     {
         var policy = RiskPolicy.Default with
         {
-            Rules = RiskPolicy.Default.Rules with { SpendSpike = RiskPolicy.Default.Rules.SpendSpike with { Enabled = false } },
+            Rules = RiskPolicy.Default.Rules.With(RiskPolicy.Default.Rules.SpendSpike with { Enabled = false }),
         };
         var a = new Account(policy);
         a.Txn(T0, 300_000, "m-furniture", Beijing);
@@ -143,7 +143,7 @@ public sealed class RuleTests
     {
         var policy = RiskPolicy.Default with
         {
-            Rules = RiskPolicy.Default.Rules with { NewDevice = RiskPolicy.Default.Rules.NewDevice with { MfaExempts = false } },
+            Rules = RiskPolicy.Default.Rules.With(RiskPolicy.Default.Rules.NewDevice with { MfaExempts = false }),
         };
         var a = new Account(policy);
         a.Login(T0, success: true, "dev-1", Beijing);
@@ -155,7 +155,7 @@ public sealed class RuleTests
     public void Disabled_rules_do_not_score()
     {
         var rules = RiskPolicy.Default.Rules;
-        var policy = RiskPolicy.Default with { Rules = rules with { SmallTxnProbing = rules.SmallTxnProbing with { Enabled = false } } };
+        var policy = RiskPolicy.Default with { Rules = rules.With(rules.SmallTxnProbing with { Enabled = false }) };
         var a = new Account(policy);
         for (var i = 0; i < 8; i++)
         {

@@ -8,8 +8,8 @@ public sealed class BufferedEventSerdeTests
 {
     public static TheoryData<AccountEvent> Events() =>
     [
-        new TransactionEvent("t-1", "a-1", -1_000, 12_345, "m-1", Approved: false, CashAdvance: true, Refund: false, "dev-1", "CN", new GeoPoint(39.9042, 116.4074)),
-        new TransactionEvent("t-2", "a-1", 1_767_600_000_000, 0, "", Approved: true, CashAdvance: false, Refund: true, null, null, null),
+        new TransactionEvent("t-1", "a-1", -1_000, 12_345, "m-1", Approved: false, CashAdvance: true, Refund: false, "dev-1", "CN", new GeoPoint(39.9042, 116.4074), "CNY"),
+        new TransactionEvent("t-2", "a-1", 1_767_600_000_000, 0, "", Approved: true, CashAdvance: false, Refund: true, null, null, null, "EUR"),
         new LoginEvent("l-1", "a-2", 1_767_600_000_000, Success: true, "dev-2", MfaUsed: true, "GB", new GeoPoint(51.5074, -0.1278)),
         new LoginEvent("l-2", "a-2", 1_767_600_000_001, Success: false, "dev-3", MfaUsed: false, null, null),
         new RepaymentEvent("r-1", "a-3", 1_767_600_000_000, "ledger-main", "b-1", 1_767_000_000_000, BillState.PartiallyPaid, 3, 10_000, 4_000, 6_000, 50_000),

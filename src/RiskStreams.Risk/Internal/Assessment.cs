@@ -1,4 +1,4 @@
 namespace RiskStreams.Risk.Internal;
 
 /// <summary>The level an account's features call for right now, with the reasons behind it.</summary>
-internal sealed record Assessment(RiskLevel Level, int Score, IReadOnlyList<RiskReason> Reasons, bool OverdueConfirmed);
+internal sealed record Assessment(RiskLevel Level, int Score, IReadOnlyList<RiskReason> Reasons);

@@ -1,22 +1,36 @@
 namespace RiskStreams.Risk.Internal;
 
-/// <summary>Scores an account's current features against a policy.</summary>
+/// <summary>Scores an account's current features against a policy: every enabled rule, then bills awaiting sync.</summary>
 internal static class Assessor
 {
     public static Assessment Assess(AccountRiskState s, ISyncCoverage coverage, RiskPolicy p)
     {
-        var card = new Scorecard();
-        AccessRules.Apply(s, p, card);
-        TransactionRules.Apply(s, p, card);
-        var (pending, confirmed) = BillRules.Apply(s, coverage, p, card);
-        var score = Math.Min(100, card.Score);
+        var context = new RuleContext(s, coverage, p);
+        foreach (var rule in p.Rules.All)
+        {
+            if (rule.Enabled)
+            {
+                rule.Evaluate(context);
+            }
+        }
+
+        var pending = context.Overdue.PendingId;
+        if (pending is not null)
+        {
+            context.Fire(0, ReasonCodes.RepaymentSyncPending,
+                ("billId", pending), ("dueDate", Scorecard.Iso(context.Overdue.PendingDueMs)),
+                ("syncedThrough", coverage.OldestSyncedThroughMs is { } st ? Scorecard.Iso(st) : "unknown"),
+                ("syncGraceHours", Scorecard.I(p.SyncGrace.TotalHours)));
+        }
+
+        var score = Math.Min(100, context.Card.Score);
 
         // A bill that may have been paid but not yet synced lifts the account to WATCH at most, never above.
-        if (pending && score < p.Levels.Watch)
+        if (pending is not null && score < p.Levels.Watch)
         {
             score = p.Levels.Watch;
         }
 
-        return new Assessment(p.LevelFor(score), score, card.Reasons, confirmed);
+        return new Assessment(p.LevelFor(score), score, context.Card.Reasons);
     }
 }

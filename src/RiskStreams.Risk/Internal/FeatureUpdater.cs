@@ -3,6 +3,30 @@ namespace RiskStreams.Risk.Internal;
 /// <summary>Folds one event into an account's features, in event time, keeping the state bounded.</summary>
 internal static class FeatureUpdater
 {
+    /// <summary>Moves the account's clock to <paramref name="streamTimeMs"/> (never backwards) and drops what has aged out.</summary>
+    public static void AdvanceClock(AccountRiskState state, long streamTimeMs)
+    {
+        state.StreamTimeMs = Math.Max(state.StreamTimeMs, streamTimeMs);
+        TransactionWindow.Age(state);
+        PruneLoginFailures(state);
+        PruneBills(state);
+        PruneAppliedEvents(state);
+    }
+
+    /// <summary>Keeps the dedupe memory within <see cref="StateLimits.DedupeHorizon"/> and <see cref="StateLimits.MaxRememberedEvents"/>.</summary>
+    public static void PruneAppliedEvents(AccountRiskState state)
+    {
+        var from = state.StreamTimeMs - StateLimits.Ms(StateLimits.DedupeHorizon);
+        var applied = state.AppliedEvents;
+        var drop = 0;
+        while (drop < applied.Count && (applied[drop].AtMs < from || applied.Count - drop > StateLimits.MaxRememberedEvents))
+        {
+            drop++;
+        }
+
+        applied.RemoveRange(0, drop);
+    }
+
     public static void Apply(AccountRiskState state, AccountEvent e, RiskPolicy policy)
     {
         state.StreamTimeMs = Math.Max(state.StreamTimeMs, e.OccurredAtMs);
@@ -21,7 +45,8 @@ internal static class FeatureUpdater
             case TransactionEvent txn:
                 if (!txn.Refund)
                 {
-                    TransactionWindow.Add(state, new AccountRiskState.TxnSample(txn.OccurredAtMs, txn.AmountMinor, txn.MerchantId, txn.Approved, txn.CashAdvance));
+                    TransactionWindow.Add(state, new AccountRiskState.TxnSample(txn.OccurredAtMs, Math.Max(0, txn.AmountMinor),
+                        StableHash.Of(txn.MerchantId ?? ""), txn.Approved, txn.CashAdvance, txn.Currency ?? ""));
                 }
 
                 if (txn.Approved)
@@ -118,11 +143,28 @@ internal static class FeatureUpdater
 
     private static void PruneBills(AccountRiskState state)
     {
+        if (state.Bills.Count == 0)
+        {
+            return;
+        }
+
         // Overdue bills stay until a record settles them; the rest are history once old enough.
         var from = state.StreamTimeMs - StateLimits.Ms(StateLimits.BillRetention);
-        foreach (var id in state.Bills.Where(b => b.Value.State != BillState.Overdue && b.Value.OccurredAtMs < from).Select(b => b.Key).ToList())
+        foreach (var id in state.Bills.Where(b => !b.Value.IsOverdue && b.Value.OccurredAtMs < from).Select(b => b.Key).ToList())
         {
             state.Bills.Remove(id);
+        }
+
+        // Beyond the cap, settled bills go first (oldest first), then the least overdue: the most overdue ones decide.
+        var excess = state.Bills.Count - StateLimits.MaxBills;
+        if (excess > 0)
+        {
+            foreach (var id in state.Bills
+                .OrderBy(b => b.Value.IsOverdue).ThenBy(b => b.Value.IsOverdue ? b.Value.DaysPastDue : 0).ThenBy(b => b.Value.OccurredAtMs)
+                .ThenBy(b => b.Key, StringComparer.Ordinal).Take(excess).Select(b => b.Key).ToList())
+            {
+                state.Bills.Remove(id);
+            }
         }
     }
 
@@ -137,7 +179,7 @@ internal static class FeatureUpdater
         if (state.LastLocation is { } last)
         {
             var km = Geo.DistanceKm(last.Point, point);
-            var hours = Math.Abs(atMs - last.AtMs) / 3_600_000.0;
+            var hours = Math.Abs((double)atMs - last.AtMs) / 3_600_000.0;
             var kmh = hours > 0 ? km / hours : double.PositiveInfinity;
             if (km > 0 && km >= rule.MinKm && kmh > rule.MaxKmh)
             {

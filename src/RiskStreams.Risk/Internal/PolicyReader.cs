@@ -46,8 +46,12 @@ internal static partial class PolicyReader
         var levels = ReadLevels(root);
         var cooldowns = ReadCooldowns(root);
         var syncGrace = root.Duration("syncGrace", TimeSpan.Zero, MaxCooldown);
-        var rules = RuleReader.Read(root);
-        root.RejectUnknown("version, levels, cooldowns, syncGrace or rules");
+        var limits = root.Has("limits") ? ReadLimits(root) : EventLimits.Default;
+        var locale = root.Has("locale") ? ReadLocale(root) : ReasonMessages.English;
+        var messages = root.Has("messages") ? ReadMessages(root) : [];
+        var warnings = new List<PolicyWarning>();
+        var rules = RuleReader.Read(root, warnings);
+        root.RejectUnknown("version, levels, cooldowns, syncGrace, limits, locale, messages or rules");
 
         if (errors.Count > 0)
         {
@@ -57,6 +61,7 @@ internal static partial class PolicyReader
         return new RiskPolicy
         {
             Version = version!, Source = sourceName, Levels = levels!, Cooldowns = cooldowns!, SyncGrace = syncGrace, Rules = rules!,
+            Limits = limits ?? EventLimits.Default, Locale = locale, Messages = messages, Warnings = warnings,
         };
     }
 
@@ -98,6 +103,81 @@ internal static partial class PolicyReader
             map.Duration("suspended", TimeSpan.Zero, MaxCooldown));
         map.RejectUnknown("watch, restricted or suspended");
         return cooldowns;
+    }
+
+    private static string ReadLocale(YamlMap root)
+    {
+        var locale = root.Text("locale");
+        if (locale is null || ReasonMessages.Locales.Contains(locale, StringComparer.Ordinal))
+        {
+            return locale ?? ReasonMessages.English;
+        }
+
+        root.Error("locale", $"must be one of: {string.Join(", ", ReasonMessages.Locales)}, was \"{locale}\"");
+        return ReasonMessages.English;
+    }
+
+    /// <summary>The optional <c>messages</c> section: locale → reason code → template.</summary>
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> ReadMessages(YamlMap root)
+    {
+        var messages = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        if (root.Map("messages") is not { } map)
+        {
+            return messages;
+        }
+
+        foreach (var (locale, key, _) in map.Entries)
+        {
+            map.MarkRead(locale);
+            if (!ReasonMessages.Locales.Contains(locale, StringComparer.Ordinal))
+            {
+                map.Error(key.Start, map.PathOf(locale), $"must be a locale, one of: {string.Join(", ", ReasonMessages.Locales)}");
+                continue;
+            }
+
+            if (map.Map(locale) is not { } templates)
+            {
+                continue;
+            }
+
+            var own = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (code, codeKey, _) in templates.Entries)
+            {
+                templates.MarkRead(code);
+                if (!ReasonMessages.Codes.Contains(code, StringComparer.Ordinal))
+                {
+                    templates.Error(codeKey.Start, templates.PathOf(code), "must be a reason code, one of: " + string.Join(", ", ReasonMessages.Codes));
+                }
+                else if (templates.Text(code) is { } text)
+                {
+                    own[code] = text;
+                }
+            }
+
+            messages[locale] = own;
+        }
+
+        return messages;
+    }
+
+    /// <summary>The optional <c>limits</c> section: every key optional, defaults from <see cref="EventLimits.Default"/>.</summary>
+    private static EventLimits? ReadLimits(YamlMap root)
+    {
+        if (root.Map("limits") is not { } map)
+        {
+            return null;
+        }
+
+        var d = EventLimits.Default;
+        var limits = new EventLimits
+        {
+            MaxAmountMinor = map.Has("maxAmountMinor") ? map.Long("maxAmountMinor", 1, long.MaxValue) : d.MaxAmountMinor,
+            DaysPastDueToleranceDays = map.Has("daysPastDueToleranceDays") ? map.Int("daysPastDueToleranceDays", 0, 30) : d.DaysPastDueToleranceDays,
+            MaxDueDateYears = map.Has("maxDueDateYears") ? map.Int("maxDueDateYears", 1, 100) : d.MaxDueDateYears,
+            MaxIdLength = map.Has("maxIdLength") ? map.Int("maxIdLength", 1, 10_000) : d.MaxIdLength,
+        };
+        map.RejectUnknown("maxAmountMinor, daysPastDueToleranceDays, maxDueDateYears or maxIdLength");
+        return limits;
     }
 
     private static string FirstLine(string message)

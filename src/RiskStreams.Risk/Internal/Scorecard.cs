@@ -17,9 +17,6 @@ internal sealed class Scorecard
         _reasons.Add(reason);
     }
 
-    public static RiskReason Reason(string code, string message, params (string Key, string Value)[] evidence) =>
-        new(code, message, [.. evidence.Select(e => KeyValuePair.Create(e.Key, e.Value))]);
-
     public static string I(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string I(double value) => value.ToString(CultureInfo.InvariantCulture);
@@ -32,5 +29,10 @@ internal sealed class Scorecard
 
     public static string Minutes(TimeSpan window) => I(window.TotalMinutes);
 
-    public static string Iso(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("O", CultureInfo.InvariantCulture);
+    /// <summary>ISO-8601 UTC, or the raw milliseconds for an instant outside years 1..9999 (only an unvalidated event carries one).</summary>
+    public static string Iso(long ms) =>
+        ms is >= MinIsoMs and <= MaxIsoMs ? DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("O", CultureInfo.InvariantCulture) : I(ms) + " ms";
+
+    private const long MinIsoMs = -62_135_596_800_000;
+    private const long MaxIsoMs = 253_402_300_799_999;
 }

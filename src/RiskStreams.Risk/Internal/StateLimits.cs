@@ -14,8 +14,23 @@ internal static class StateLimits
     /// <summary>Daily spend buckets kept for the baseline (plus the current day).</summary>
     public const int BaselineDays = 30;
 
-    /// <summary>Most transactions kept in detail; beyond it the oldest are folded into the baseline.</summary>
-    public const int MaxTransactions = 2_000;
+    /// <summary>Most transactions kept in detail; beyond it the oldest are folded into 5-minute slots.</summary>
+    public const int MaxTransactions = 64;
+
+    /// <summary>Length of a fine slot of transaction totals (the last <see cref="FineSlotHorizon"/>).</summary>
+    public const long SlotMs = 5 * 60_000;
+
+    /// <summary>Length of a coarse slot of transaction totals (from <see cref="FineSlotHorizon"/> to <see cref="DetailHorizon"/>).</summary>
+    public const long HourSlotMs = 3_600_000;
+
+    /// <summary>Fine slots cover this much of the account's clock; older totals move to hourly slots.</summary>
+    public static readonly TimeSpan FineSlotHorizon = TimeSpan.FromHours(2);
+
+    /// <summary>Most currencies an account keeps spend features for; the least recently used one is forgotten beyond it.</summary>
+    public const int MaxCurrencies = 8;
+
+    /// <summary>Most bills held; beyond it settled bills go first (oldest first), then the least overdue.</summary>
+    public const int MaxBills = 64;
 
     /// <summary>Most failed logins kept in detail.</summary>
     public const int MaxLoginFailures = 200;
@@ -26,7 +41,19 @@ internal static class StateLimits
     /// <summary>Bills that are not overdue are forgotten once their last record is this old; older records of unknown bills are ignored.</summary>
     public static readonly TimeSpan BillRetention = TimeSpan.FromDays(90);
 
+    /// <summary>Event ids are remembered for dedupe for this long on the account's clock ...</summary>
+    public static readonly TimeSpan DedupeHorizon = TimeSpan.FromHours(24);
+
+    /// <summary>... and at most this many (the latest by event time).</summary>
+    public const int MaxRememberedEvents = 256;
+
     public static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;
 
-    public static long DayOf(long ms) => Math.DivRem(ms, DayMs) is var (q, r) && r < 0 ? q - 1 : q;
+    public static long DayOf(long ms) => FloorDiv(ms, DayMs);
+
+    public static long SlotOf(long ms) => FloorDiv(ms, SlotMs);
+
+    public static long HourSlotOf(long ms) => FloorDiv(ms, HourSlotMs);
+
+    private static long FloorDiv(long ms, long unit) => Math.DivRem(ms, unit) is var (q, r) && r < 0 ? q - 1 : q;
 }

@@ -54,6 +54,9 @@ internal sealed class YamlMap
         return null;
     }
 
+    /// <summary>True when the mapping holds <paramref name="key"/> (for optional keys; marks nothing as read).</summary>
+    public bool Has(string key) => _entries.ContainsKey(key);
+
     public string PathOf(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 
     public Mark PositionOf(string key) => _entries.TryGetValue(key, out var e) ? e.Value.Start : Anchor;
@@ -127,6 +130,40 @@ internal sealed class YamlMap
         return TryLong(text, out var value) && value >= min && value <= max
             ? value
             : Fail(key, $"must be a whole number from {I(min)} to {I(max)}, was \"{text}\"", min);
+    }
+
+    /// <summary>
+    /// An amount threshold per currency: a whole number for every currency, or a mapping with a required <c>default</c>
+    /// and ISO-4217 codes as further keys, each from <paramref name="min"/> to <paramref name="max"/>.
+    /// </summary>
+    public CurrencyAmount Amount(string key, long min, long max)
+    {
+        if (!_entries.TryGetValue(key, out var entry) || entry.Value is not YamlMappingNode)
+        {
+            return Long(key, min, max);
+        }
+
+        var map = Map(key)!;
+        var fallback = map.Long("default", min, max);
+        var byCurrency = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, keyNode, _) in map.Entries)
+        {
+            if (name == "default")
+            {
+                continue;
+            }
+
+            map.MarkRead(name);
+            if (name.Length != 3 || !name.All(char.IsAsciiLetterUpper))
+            {
+                map.Error(keyNode.Start, map.PathOf(name), $"keys are default or a three-letter ISO-4217 currency code such as EUR, was \"{name}\"");
+                continue;
+            }
+
+            byCurrency[name] = map.Long(name, min, max);
+        }
+
+        return new CurrencyAmount(fallback, byCurrency);
     }
 
     /// <summary>A decimal number greater than <paramref name="above"/> and at most <paramref name="max"/>.</summary>

@@ -21,7 +21,7 @@ internal static class EventMapper
 
         return new TransactionEvent(t.eventId, t.accountId, ToUnixMs(t.occurredAt), t.amountMinor, t.merchantId ?? "",
             t.status == TransactionStatus.APPROVED, t.kind == TransactionKind.CASH_ADVANCE, t.kind == TransactionKind.REFUND,
-            t.deviceId, t.country, Point(t.latitude, t.longitude));
+            t.deviceId, t.country, Point(t.latitude, t.longitude), t.currency ?? "");
     }
 
     public static LoginEvent Map(Login l)
