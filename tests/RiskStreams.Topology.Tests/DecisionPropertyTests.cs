@@ -58,6 +58,7 @@ public sealed class DecisionPropertyTests(RegistryFixture registry) : IClassFixt
                     GeneratedStreams.Pipe(before, e);
                 }
 
+                before.Driver.Commit();
                 committed = [.. readers.Select(r => r.ReadAll())];
                 foreach (var e in p.events.Skip(p.commit).Take(p.crash - p.commit))
                 {
@@ -67,7 +68,7 @@ public sealed class DecisionPropertyTests(RegistryFixture registry) : IClassFixt
                 Keep(seen, GeneratedStreams.Read(before));
             }
 
-            // The restarted instance restores the stores as of the commit and replays the input from there.
+            // The crash loses what was not committed; the restarted instance restores the stores as of the commit and replays the input from there.
             using var after = new RiskTopologyDriver(registry.Serdes);
             foreach (var store in committed)
             {

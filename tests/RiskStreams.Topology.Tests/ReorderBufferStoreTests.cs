@@ -32,10 +32,12 @@ public sealed class ReorderBufferStoreTests
         before.Add(Check("first"), 100);
         before.Add(Check("early"), 50);
         before.Add(Check("second"), 100);
+        store.Flush(); // a commit: the held events are written
 
         // A new instance over the same store: what a restart finds after restoring the changelog.
         var after = new ReorderBuffer(store);
         after.Add(Check("third"), 100);
+        store.Flush();
         Assert.Equal(4, after.Count);
         Assert.Equal([0L, 1, 2, 3], store.All().Select(e => e.Key.Sequence).Order());
 
@@ -53,6 +55,7 @@ public sealed class ReorderBufferStoreTests
         buffer.Add(Check("c"), 400);
 
         Assert.Equal(["b@200", "a@300"], TakeThrough(buffer, 399));
+        store.Flush();
         Assert.Equal(1, buffer.Count);
         Assert.Equal(400, buffer.NextEventTimeMs);
         Assert.Equal([400L], store.All().Select(e => e.Key.EventTimeMs));
@@ -62,7 +65,27 @@ public sealed class ReorderBufferStoreTests
     }
 
     [Fact]
-    public void Each_held_event_costs_one_put_when_held_and_one_delete_when_released()
+    public void Over_a_store_that_announces_its_flushes_an_event_released_before_the_commit_writes_nothing_and_one_held_across_it_a_put_and_a_delete()
+    {
+        var writes = new List<string>();
+        var store = new FlushingRecordingStore(Store(), writes);
+        var buffer = new ReorderBuffer(store);
+        buffer.Add(Check("a"), 300);
+        buffer.Add(Check("b"), 200);
+        Assert.Equal(["b@200"], TakeThrough(buffer, 250));
+        Assert.Empty(writes);
+
+        store.Flush();
+        Assert.Equal(["put 300/0"], writes);
+
+        buffer.Add(Check("c"), 400);
+        Assert.Equal(["a@300", "c@400"], TakeThrough(buffer, 400));
+        store.Flush();
+        Assert.Equal(["put 300/0", "delete 300/0"], writes);
+    }
+
+    [Fact]
+    public void Over_any_other_store_each_held_event_costs_one_put_when_held_and_one_delete_when_released()
     {
         var writes = new List<string>();
         var buffer = new ReorderBuffer(new RecordingStore(Store(), writes));
@@ -91,7 +114,7 @@ public sealed class ReorderBufferStoreTests
             .WithLoggingDisabled().Build();
 
     /// <summary>A store that records the writes made through it (reads go straight to the store below).</summary>
-    private sealed class RecordingStore(IKeyValueStore<ReorderKey, AccountEvent> inner, List<string> writes) : IKeyValueStore<ReorderKey, AccountEvent>
+    private class RecordingStore(IKeyValueStore<ReorderKey, AccountEvent> inner, List<string> writes) : IKeyValueStore<ReorderKey, AccountEvent>
     {
         public string Name => inner.Name;
 
@@ -101,7 +124,7 @@ public sealed class ReorderBufferStoreTests
 
         public void Init(IStateStoreContext context) => inner.Init(context);
 
-        public void Flush() => inner.Flush();
+        public virtual void Flush() => inner.Flush();
 
         public void Close() => inner.Close();
 
@@ -121,6 +144,21 @@ public sealed class ReorderBufferStoreTests
         {
             writes.Add($"delete {key.EventTimeMs}/{key.Sequence}");
             return inner.Delete(key);
+        }
+    }
+
+    /// <summary>A recording store that runs its flush callbacks first, as the engine's key-value stores do.</summary>
+    private sealed class FlushingRecordingStore(IKeyValueStore<ReorderKey, AccountEvent> inner, List<string> writes)
+        : RecordingStore(inner, writes), IFlushingStore
+    {
+        private Action? _beforeFlush;
+
+        public void BeforeFlush(Action beforeFlush) => _beforeFlush += beforeFlush;
+
+        public override void Flush()
+        {
+            _beforeFlush?.Invoke();
+            base.Flush();
         }
     }
 }

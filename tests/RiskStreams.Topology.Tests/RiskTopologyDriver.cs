@@ -30,8 +30,15 @@ internal sealed class RiskTopologyDriver : IDisposable
 
     public TimeSpan ReorderGrace { get; }
 
-    /// <summary>Events the reorder buffer holds.</summary>
-    public long Buffered => Driver.GetKeyValueStore<ReorderKey, Risk.AccountEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
+    /// <summary>Events the reorder buffer holds, as its store has them after a commit.</summary>
+    public long Buffered
+    {
+        get
+        {
+            Driver.Commit();
+            return Driver.GetKeyValueStore<ReorderKey, Risk.AccountEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
+        }
+    }
 
     public TestInputTopic<string, Transaction> Transactions { get; }
 

@@ -104,8 +104,15 @@ internal sealed class BacktestRun : IDisposable
         return ReadChanges();
     }
 
-    /// <summary>Events the reorder buffer holds.</summary>
-    public long BufferedEvents => _driver.GetKeyValueStore<ReorderKey, AccountEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
+    /// <summary>Events the reorder buffer holds, as its store has them after a commit.</summary>
+    public long BufferedEvents
+    {
+        get
+        {
+            _driver.Commit();
+            return _driver.GetKeyValueStore<ReorderKey, AccountEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
+        }
+    }
 
     /// <summary>Records a line that never reached the topology.</summary>
     public void Reject(long lineNumber, string reason) => _rejected.Add(new BacktestRejection(lineNumber, reason));

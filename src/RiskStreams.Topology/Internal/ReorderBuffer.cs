@@ -5,20 +5,36 @@ namespace RiskStreams.Topology.Internal;
 
 /// <summary>
 /// The account processor's event-time reorder buffer: the held events live in memory, ordered by <see cref="ReorderKey"/>
-/// (event time, then arrival sequence), and are mirrored in a changelogged store (<see cref="RiskStoreNames.ReorderBuffer"/>)
-/// with one put when an event is held and one delete when it is released — never a range scan — so the store's record cache
-/// coalesces them per commit. All accounts of the task share it, so the release order is deterministic.
+/// (event time, then arrival sequence), and are mirrored in a changelogged store (<see cref="RiskStoreNames.ReorderBuffer"/>),
+/// never range-scanned. When the store says when it flushes (<see cref="IFlushingStore"/>, i.e. on every commit), an event is
+/// written only if it is still held at the flush, and deleted when released after that: an event held and released within
+/// one commit interval costs the store and its changelog nothing, one held across commits a put and a delete. Otherwise every
+/// event is put when held and deleted when released. All accounts of the task share it, so the release order is deterministic.
 /// </summary>
 /// <remarks>
 /// The in-memory queue is rebuilt from the store on first use (after a restore, the store holds exactly what the changelog
 /// held at the restored position), and the next sequence number continues after the largest one stored, so events held
 /// before a restart keep their place before those that arrive after it.
 /// </remarks>
-internal sealed class ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> store)
+internal sealed class ReorderBuffer
 {
+    private readonly IKeyValueStore<ReorderKey, AccountEvent> _store;
     private readonly PriorityQueue<AccountEvent, ReorderKey> _held = new();
+
+    // Held events not yet in the store (only when writes wait for the flush).
+    private readonly Dictionary<ReorderKey, AccountEvent>? _unwritten;
     private long _nextSequence;
     private bool _loaded;
+
+    public ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> store)
+    {
+        _store = store;
+        if (store is IFlushingStore flushing)
+        {
+            _unwritten = [];
+            flushing.BeforeFlush(WriteHeld);
+        }
+    }
 
     /// <summary>Entries held.</summary>
     public int Count
@@ -56,7 +72,15 @@ internal sealed class ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> sto
     {
         EnsureLoaded();
         var key = new ReorderKey(eventTimeMs, _nextSequence++);
-        store.Put(key, e);
+        if (_unwritten is null)
+        {
+            _store.Put(key, e);
+        }
+        else
+        {
+            _unwritten.Add(key, e);
+        }
+
         _held.Enqueue(e, key);
     }
 
@@ -67,7 +91,11 @@ internal sealed class ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> sto
         if (_held.TryPeek(out var next, out var key) && key.EventTimeMs <= eventTimeCutoffMs)
         {
             _held.Dequeue();
-            store.Delete(key);
+            if (_unwritten?.Remove(key) != true)
+            {
+                _store.Delete(key);
+            }
+
             ReleasedThroughMs = Math.Max(ReleasedThroughMs, key.EventTimeMs);
             (e, eventTimeMs) = (next, key.EventTimeMs);
             return true;
@@ -75,6 +103,17 @@ internal sealed class ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> sto
 
         (e, eventTimeMs) = (null!, 0);
         return false;
+    }
+
+    /// <summary>Writes the held events the store does not have yet (at the start of every flush).</summary>
+    private void WriteHeld()
+    {
+        foreach (var (key, e) in _unwritten!)
+        {
+            _store.Put(key, e);
+        }
+
+        _unwritten.Clear();
     }
 
     private void EnsureLoaded()
@@ -85,7 +124,7 @@ internal sealed class ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> sto
         }
 
         _loaded = true;
-        foreach (var (key, value) in store.All())
+        foreach (var (key, value) in _store.All())
         {
             _held.Enqueue(value, key);
             _nextSequence = Math.Max(_nextSequence, key.Sequence + 1);
