@@ -32,7 +32,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
     private readonly long _graceMs = (long)options.ReorderGrace.TotalMilliseconds;
     private readonly EventTimeGuard _guard = new(options.Clock, options.MaxClockSkew, options.MaxEventAge);
     private IProcessorContext<string, LevelChange> _context = null!;
-    private IKeyValueStore<string, AccountRiskState> _accounts = null!;
+    private AccountStates _accounts = null!;
     private IKeyValueStore<string, long> _pending = null!;
     private ReorderBuffer _buffer = null!;
     private StepDownTimers _timers = null!;
@@ -44,7 +44,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
     public void Init(IProcessorContext<string, LevelChange> context)
     {
         _context = context;
-        _accounts = context.GetStateStore<IKeyValueStore<string, AccountRiskState>>(RiskStoreNames.AccountState);
+        _accounts = new AccountStates(context.GetStateStore<IKeyValueStore<string, AccountRiskState>>(RiskStoreNames.AccountState));
         _pending = context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.PendingSync);
         _buffer = new ReorderBuffer(context.GetStateStore<IKeyValueStore<ReorderKey, AccountEvent>>(RiskStoreNames.ReorderBuffer));
         _timers = new StepDownTimers(context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.StepDownTimers));
@@ -176,7 +176,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
 
     private void Save(string accountId, AccountRiskState state, long decidedAtMs, long? nextStepDownMs)
     {
-        _accounts.Put(accountId, state);
+        _accounts.Save(accountId, state);
         if (state.HasOverdueBills)
         {
             _pending.Put(accountId, decidedAtMs);
