@@ -51,10 +51,15 @@ public sealed class DecisionTimeSafetyTests(RegistryFixture registry) : IClassFi
             + "(2026-01-05T08:00:00.000Z), so it is not decided on.",
             old.Message);
 
+        var accounts = d.Driver.GetKeyValueStore<string, Risk.AccountRiskState>(RiskStoreNames.AccountState);
+        d.Driver.Commit();
+        Assert.False(accounts.TryGet("acct-1", out _));
+
         // Exactly the maximum age is still decided on.
         d.Txn("acct-1", T0.AddDays(-35), 99, "m", "oldest-kept");
+        d.Driver.Commit();
+        Assert.True(accounts.TryGet("acct-1", out _));
         Assert.Equal(0, d.Driver.DroppedRecordCount);
-        Assert.False(d.Driver.GetKeyValueStore<string, Risk.AccountRiskState>(RiskStoreNames.AccountState).TryGet("acct-2", out _));
     }
 
     [Fact]
