@@ -59,7 +59,7 @@ internal static class RunCommandHandler
         ProcessorHost? processor = null;
         await using var metrics = await MetricsServer.StartAsync(settings.Metrics.Host, settings.Metrics.Port, () => processor?.Streams,
             TimeSpan.FromSeconds(settings.Metrics.UnreachableGraceSeconds), cancellationToken);
-        processor = await ProcessorHost.StartAsync(streams, registry, settings.Topics.Apply(new RiskTopologyOptions { StoreType = settings.Kafka.StoreType }), loggers, cancellationToken, policy);
+        processor = await ProcessorHost.StartAsync(streams, registry, settings.Decisions.Apply(settings.Topics.Apply(new RiskTopologyOptions { StoreType = settings.Kafka.StoreType })), loggers, cancellationToken, policy);
         await using var scope = processor;
         using var fileWatcher = settings.Policy.File is { Length: > 0 } path ? new PolicyFileWatcher(path, policy, loggers.CreateLogger<PolicyFileWatcher>()) : null;
         using var topicListener = settings.Policy.Topic is { Length: > 0 } topic

@@ -21,6 +21,9 @@ public sealed class ServiceSettings
     /// <summary>Topic names (defaults: README "Topics").</summary>
     public TopicSettings Topics { get; set; } = new();
 
+    /// <summary>Event-time bounds of the account decisions (reorder grace, clock skew, event age).</summary>
+    public DecisionSettings Decisions { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first invalid setting by its configuration path.</summary>
     public void Validate()
     {

@@ -16,16 +16,21 @@ namespace RiskStreams.Topology;
 /// with its event's own time (occurredAt; reportedAt for sync-status). Blank lines are skipped.</para>
 /// <para>A line that is not a valid event, or that the topology rejects (its engine would dead-letter it), is
 /// reported with its line number and reason and the run goes on.</para>
+/// <para>The processing clock a line is judged against (<see cref="RiskTopologyOptions.MaxClockSkew"/>) is the median timestamp
+/// of the line and the next 16 lines, so a line dated 2099 among lines of 2026 is refused with the reason, as <c>run</c> would
+/// dead-letter it. <c>decidedAt</c> is the highest timestamp fed so far that was not refused as too far ahead (when a processor
+/// keeping pace with the events would have decided). The same input always gives byte-identical output.</para>
 /// <para>Output: one compact JSON object per change, in output order, with the schema's field names, enums as
-/// symbols and timestamps as epoch milliseconds. <c>decidedAt</c> is the highest record timestamp fed so far
-/// (when a processor keeping pace with the events would have decided), so the same input always gives
-/// byte-identical output.</para>
+/// symbols and timestamps as epoch milliseconds.</para>
 /// <para>The topology holds each event for its reorder grace (<see cref="RiskTopologyOptions.ReorderGrace"/>) so events are
-/// decided in event-time order: a change is written when a later line moves time past the grace (the driver's wall
-/// clock follows the highest timestamp fed), and whatever is still held when the input ends is decided then.</para>
+/// decided in event-time order: a change is written when a later line moves stream time past the grace, and whatever is
+/// still held when the input ends is decided then (as if the grace had passed with no further input).</para>
 /// </remarks>
 public static class RiskBacktest
 {
+    /// <summary>Later lines whose median timestamp, with the line's own, is the skew reference at a line (see <see cref="ReplayTimeline"/>).</summary>
+    private const int TimelineLookahead = 16;
+
     /// <summary>Runs <paramref name="policy"/> over <paramref name="input"/>, writing each change to <paramref name="changes"/>.</summary>
     /// <returns>Counts, changes per level, engine drops and rejected lines.</returns>
     public static BacktestSummary Run(TextReader input, TextWriter changes, RiskPolicy policy)
@@ -63,6 +68,7 @@ public static class RiskBacktest
             var kept = policies.Select(_ => new Dictionary<string, List<BacktestChange>>(StringComparer.Ordinal)).ToArray();
             var accounts = new HashSet<string>(StringComparer.Ordinal);
             long lineNumber = 0, eventsRead = 0;
+            var timeline = new ReplayTimeline(TimelineLookahead);
             while (input.ReadLine() is { } line)
             {
                 lineNumber++;
@@ -72,27 +78,19 @@ public static class RiskBacktest
                 }
 
                 eventsRead++;
-                BacktestEvent e;
                 try
                 {
-                    e = BacktestEventReader.Parse(line);
+                    timeline.Add(lineNumber, BacktestEventReader.Parse(line), null);
                 }
                 catch (BacktestInputException ex)
                 {
-                    runs.ForEach(r => r.Reject(lineNumber, ex.Message));
-                    continue;
+                    timeline.Add(lineNumber, null, ex.Message);
                 }
 
-                if (e.Stream != BacktestEventReader.SyncStatus)
-                {
-                    accounts.Add(e.Key);
-                }
-
-                for (var i = 0; i < runs.Count; i++)
-                {
-                    Emit(i, runs[i].Feed(lineNumber, e));
-                }
+                FeedReady(inputEnded: false);
             }
+
+            FeedReady(inputEnded: true);
 
             // Events still held for reordering are decided now that no earlier one can come.
             for (var i = 0; i < runs.Count; i++)
@@ -102,6 +100,28 @@ public static class RiskBacktest
 
             output.Flush();
             return ([.. runs.Select(r => r.Summary(eventsRead))], kept, accounts.Count);
+
+            void FeedReady(bool inputEnded)
+            {
+                while (timeline.TryTake(inputEnded, out var entry, out var nowMs))
+                {
+                    if (entry.Event is not { } e)
+                    {
+                        runs.ForEach(r => r.Reject(entry.LineNumber, entry.Error!));
+                        continue;
+                    }
+
+                    if (e.Stream != BacktestEventReader.SyncStatus)
+                    {
+                        accounts.Add(e.Key);
+                    }
+
+                    for (var i = 0; i < runs.Count; i++)
+                    {
+                        Emit(i, runs[i].Feed(entry.LineNumber, e, nowMs));
+                    }
+                }
+            }
 
             void Emit(int run, IReadOnlyList<RiskLevelChanged> changes)
             {

@@ -15,4 +15,19 @@ public static class RiskMetrics
 
     internal static readonly Counter<long> LevelChanges =
         Meter.CreateCounter<long>("riskstreams.level.changes", null, "Risk-level changes emitted, by new level.");
+
+    /// <summary>Events skipped because their eventId was already applied to the account (Prometheus <c>riskstreams_risk_duplicate_events_total</c>).</summary>
+    internal static readonly Counter<long> DuplicateEvents =
+        Meter.CreateCounter<long>("riskstreams.risk.duplicate.events", null, "Account events skipped as already applied (same eventId), by stream.");
+
+    /// <summary>
+    /// Events refused and dead-lettered, by reason (<c>invalid-value</c>, <c>key-mismatch</c>, <c>clock-skew</c>, <c>too-old</c>)
+    /// and stream (Prometheus <c>riskstreams_risk_rejected_events_total</c>).
+    /// </summary>
+    internal static readonly Counter<long> RejectedEvents =
+        Meter.CreateCounter<long>("riskstreams.risk.rejected.events", null, "Account events refused and dead-lettered, by reason and stream.");
+
+    /// <summary>Step-down timers fired (Prometheus <c>riskstreams_risk_stepdown_checks_total</c>), by outcome (<c>changed</c> or <c>held</c>).</summary>
+    internal static readonly Counter<long> StepDownChecks =
+        Meter.CreateCounter<long>("riskstreams.risk.stepdown.checks", null, "Stream-time step-down timers fired, by outcome.");
 }

@@ -15,6 +15,12 @@ public static class RiskStoreNames
     /// </summary>
     public const string ReorderBuffer = "account-event-buffer";
 
+    /// <summary>
+    /// Per account whose level may step down, the stream time of its next step-down check (key accountId, value epoch ms);
+    /// fired by stream time, so a quiet account steps down once its cooldown has passed.
+    /// </summary>
+    public const string StepDownTimers = "account-stepdown-timers";
+
     /// <summary>Global table of the payment sources' sync heartbeats (key sourceSystem).</summary>
     public const string SyncStatus = "sync-status";
 }

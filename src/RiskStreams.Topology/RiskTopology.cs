@@ -10,8 +10,10 @@ namespace RiskStreams.Topology;
 /// The risk topology on the streams engine: the three account streams, keyed by account and read in
 /// event time, are mapped onto the domain, merged, and decided by one stateful processor per
 /// partition — in event-time order within <see cref="RiskTopologyOptions.ReorderGrace"/>, through a changelogged
-/// reorder buffer; the payment sources' sync heartbeats are a global table every task reads. Every level
-/// change goes to the output topic keyed by account.
+/// reorder buffer, with changelogged step-down timers fired by stream time; the payment sources' sync heartbeats are a
+/// global table every task reads. Every level change goes to the output topic keyed by account. Events with an implausible
+/// time (<see cref="RiskTopologyOptions.MaxClockSkew"/>, <see cref="RiskTopologyOptions.MaxEventAge"/>) or values that break
+/// their documented meaning are refused with the reason (the runtime dead-letters them) and counted.
 /// </summary>
 public static class RiskTopology
 {
@@ -31,23 +33,27 @@ public static class RiskTopology
 
         // Present whatever the grace, so changing the grace never changes the topology's stores and changelogs.
         builder.AddStateStore(Store(options, RiskStoreNames.ReorderBuffer, ReorderKey.Serde, BufferedEventSerde.Instance));
+        builder.AddStateStore(Store(options, RiskStoreNames.StepDownTimers, Serdes.String, Serdes.Long));
+
+        // The event time is checked against the processing clock before the engine's stream time sees it.
+        var guard = new EventTimeGuard(options.SkewReference ?? options.Clock, options.MaxClockSkew, options.MaxEventAge);
 
         var transactions = builder
             .Stream(options.TransactionsTopic, Consumed.With(Serdes.String, serdes.Transactions)
-                .WithTimestampExtractor((_, t, ts) => t is null ? ts : EventMapper.ToUnixMs(t.occurredAt)).WithName("transactions-source"))
-            .MapValues((key, t) => Checked(key, EventMapper.Map(t)), "transactions-to-domain");
+                .WithTimestampExtractor((_, t, ts) => t is null ? ts : guard.EventTime(t.occurredAt, "transactions", t.eventId)).WithName("transactions-source"))
+            .MapValues((key, t) => Checked(key, Mapped(t, EventMapper.Map, "transactions"), currentPolicy), "transactions-to-domain");
         var logins = builder
             .Stream(options.LoginsTopic, Consumed.With(Serdes.String, serdes.Logins)
-                .WithTimestampExtractor((_, l, ts) => l is null ? ts : EventMapper.ToUnixMs(l.occurredAt)).WithName("logins-source"))
-            .MapValues((key, l) => Checked(key, EventMapper.Map(l)), "logins-to-domain");
+                .WithTimestampExtractor((_, l, ts) => l is null ? ts : guard.EventTime(l.occurredAt, "logins", l.eventId)).WithName("logins-source"))
+            .MapValues((key, l) => Checked(key, Mapped(l, EventMapper.Map, "logins"), currentPolicy), "logins-to-domain");
         var repayments = builder
             .Stream(options.RepaymentsTopic, Consumed.With(Serdes.String, serdes.Repayments)
-                .WithTimestampExtractor((_, r, ts) => r is null ? ts : EventMapper.ToUnixMs(r.occurredAt)).WithName("repayments-source"))
-            .MapValues((key, r) => Checked(key, EventMapper.Map(r)), "repayments-to-domain");
+                .WithTimestampExtractor((_, r, ts) => r is null ? ts : guard.EventTime(r.occurredAt, "repayments", r.eventId)).WithName("repayments-source"))
+            .MapValues((key, r) => Checked(key, Mapped(r, EventMapper.Map, "repayments"), currentPolicy), "repayments-to-domain");
 
         transactions.Merge(logins, "merge-transactions-logins").Merge(repayments, "account-events")
-            .Process(() => new AccountRiskProcessor(currentPolicy, options.ReorderGrace), "account-risk-decider",
-                RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer, RiskStoreNames.SyncStatus)
+            .Process(() => new AccountRiskProcessor(currentPolicy, options), "account-risk-decider",
+                RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer, RiskStoreNames.StepDownTimers, RiskStoreNames.SyncStatus)
             .MapValues(change => ChangeMapper.ToContract(change, options.Clock.GetUtcNow().UtcDateTime), "to-risk-level-changed")
             .To(options.LevelChangesTopic, Produced.With(Serdes.String, serdes.LevelChanges).WithName("risk-level-changes-sink"));
     }
@@ -73,8 +79,34 @@ public static class RiskTopology
             options.StoreType == StoreType.RocksDb ? Stores.PersistentKeyValueStore(name) : Stores.InMemoryKeyValueStore(name), keys, values)
             .WithCachingEnabled();
 
-    private static AccountEvent Checked(string? key, AccountEvent e) =>
-        key is null || key.Equals(e.AccountId, StringComparison.Ordinal)
-            ? e
-            : throw new InvalidEventException($"Record key '{key}' does not match accountId '{e.AccountId}'.");
+    /// <summary>Maps a contract onto the domain, counting what the mapper refuses (missing ids...) before it is dead-lettered.</summary>
+    private static AccountEvent Mapped<T>(T value, Func<T, AccountEvent> map, string stream)
+    {
+        try
+        {
+            return map(value);
+        }
+        catch (InvalidEventException e)
+        {
+            RiskMetrics.RejectedEvents.Add(1, new KeyValuePair<string, object?>("reason", e.Reason), new KeyValuePair<string, object?>("stream", stream));
+            throw;
+        }
+    }
+
+    /// <summary>The mapped event if its key matches and its values keep the policy's limits; else throws (dead-lettered, counted).</summary>
+    private static AccountEvent Checked(string? key, AccountEvent e, Func<RiskPolicy> policy)
+    {
+        if (key is not null && !key.Equals(e.AccountId, StringComparison.Ordinal))
+        {
+            throw EventTimeGuard.Rejected(RejectionReasons.KeyMismatch, e.Stream, $"Record key '{key}' does not match accountId '{e.AccountId}'.");
+        }
+
+        if (AccountEventValidator.Validate(e, policy().Limits) is { } rejection)
+        {
+            throw EventTimeGuard.Rejected(RejectionReasons.InvalidValue, e.Stream,
+                $"{e.Stream} event {e.EventId}: field {rejection.Field} breaks rule {rejection.Rule}: {rejection.Message}");
+        }
+
+        return e;
+    }
 }

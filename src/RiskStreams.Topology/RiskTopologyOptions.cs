@@ -29,12 +29,28 @@ public sealed record RiskTopologyOptions
 
     /// <summary>
     /// How long the account processor holds an event to let earlier events that arrive after it go first (default 5 s;
-    /// zero decides every event on arrival, as before the buffer existed). An event is decided once the task's stream time
-    /// reaches its event time plus this grace, in event-time order, or once it has waited this long on the wall clock
-    /// (checked every second at most), whichever comes first; an event already older than stream time minus the grace is
-    /// decided at once, never dropped. A level change is therefore emitted up to this much later than without the buffer.
+    /// zero decides every event on arrival). An event is decided once the task's stream time reaches its event time plus
+    /// this grace, in event-time order; an event already older than stream time minus the grace is decided at once, never
+    /// dropped. Release goes by stream time only, never the wall clock, so the same input gives the same output however it
+    /// is paced: a partition that goes quiet holds its last events until its stream time moves (the next record on any
+    /// account of the partition). A level change is therefore emitted up to this much event time later than without the buffer.
     /// </summary>
     public TimeSpan ReorderGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How far ahead of the processing clock (<see cref="Clock"/>: the wall clock live, the replay clock in a backtest) an
+    /// event's time may be (default 5 min: device and ledger clocks drift by seconds, not minutes). A later event is
+    /// dead-lettered, with the reason, before its time reaches the task's stream time: it never moves an account's clock,
+    /// a window, the reorder cutoff or a step-down timer.
+    /// </summary>
+    public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How far behind the task's stream time an event's time may be (default 35 days: the 30-day spend baseline plus margin,
+    /// and far beyond every level cooldown). An older event is dead-lettered with the reason. Measured against stream time, not
+    /// the wall clock, so reprocessing old input gives the same answers; must be at least the policy's longest cooldown.
+    /// </summary>
+    public TimeSpan MaxEventAge { get; init; } = TimeSpan.FromDays(35);
 
     /// <summary>
     /// Where the account stores live: in memory (rebuilt from their changelogs after every restart) or RocksDB in the
@@ -42,8 +58,17 @@ public sealed record RiskTopologyOptions
     /// </summary>
     public StoreType StoreType { get; init; } = StoreType.InMemory;
 
-    /// <summary>Clock for <c>decidedAt</c> (the only wall-clock field of a change).</summary>
+    /// <summary>
+    /// The processing clock: <c>decidedAt</c> of a change (its only wall-clock field) and the reference of
+    /// <see cref="MaxClockSkew"/>. Never used to decide a level.
+    /// </summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Offline runs only: the reference of <see cref="MaxClockSkew"/> when it is not <see cref="Clock"/> (the backtest's timeline).</summary>
+    internal TimeProvider? SkewReference { get; init; }
+
+    /// <summary>Offline runs only: lets the backtest decide what the reorder buffer still holds when its input ends.</summary>
+    internal Internal.ReorderDrain? Drain { get; init; }
 
     /// <summary>The four input topics.</summary>
     public IReadOnlyList<string> InputTopics => [TransactionsTopic, LoginsTopic, RepaymentsTopic, SyncStatusTopic];
@@ -72,6 +97,19 @@ public sealed record RiskTopologyOptions
         if (ReorderGrace < TimeSpan.Zero || ReorderGrace.Ticks % TimeSpan.TicksPerMillisecond != 0)
         {
             throw new ArgumentException($"{nameof(ReorderGrace)} must be zero or positive, in whole milliseconds; was {ReorderGrace}.", nameof(ReorderGrace));
+        }
+
+        if (MaxClockSkew <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(MaxClockSkew)} must be positive; was {MaxClockSkew}.", nameof(MaxClockSkew));
+        }
+
+        var longestCooldown = new[] { Policy.Cooldowns.Watch, Policy.Cooldowns.Restricted, Policy.Cooldowns.Suspended }.Max();
+        if (MaxEventAge < longestCooldown || MaxEventAge < ReorderGrace)
+        {
+            throw new ArgumentException(
+                $"{nameof(MaxEventAge)} must be at least the policy's longest cooldown ({longestCooldown}) and the reorder grace; was {MaxEventAge}.",
+                nameof(MaxEventAge));
         }
     }
 }

@@ -50,6 +50,12 @@ public sealed record BenchResult
     /// <summary>99th percentile latency per record in milliseconds.</summary>
     public double? P99Ms { get; init; }
 
+    /// <summary>Median latency per record of the heavy keys (heavy accounts of the risk workload), in milliseconds.</summary>
+    public double? HeavyP50Ms { get; init; }
+
+    /// <summary>99th percentile latency per record of the heavy keys, in milliseconds.</summary>
+    public double? HeavyP99Ms { get; init; }
+
     /// <summary>What the latency figures measure.</summary>
     public string? LatencyKind { get; init; }
 
@@ -61,6 +67,18 @@ public sealed record BenchResult
 
     /// <summary>Serialized bytes in the store per active key (keys, values and window starts): a lower bound of the state.</summary>
     public double? StoreContentBytesPerKey { get; init; }
+
+    /// <summary>Median serialized state of a typical (light) key, in bytes.</summary>
+    public double? StateBytesTypical { get; init; }
+
+    /// <summary>Median serialized state of a heavy key, in bytes.</summary>
+    public double? StateBytesHeavy { get; init; }
+
+    /// <summary>Changelog records written per input record.</summary>
+    public double? ChangelogRecordsPerEvent { get; init; }
+
+    /// <summary>The figures beside their targets, and whether each is met.</summary>
+    public string? Targets { get; init; }
 
     /// <summary>Keys with at least one window in the store when the run ended.</summary>
     public long? ActiveKeys { get; init; }

@@ -47,6 +47,7 @@ public static class BenchRunner
         {
             var scenario = new RiskTopologyScenario(options.Records, options.Keys);
             await WriteAsync(output, await scenario.RunInProcessAsync(cancellationToken));
+            await WriteAsync(output, await scenario.RunHeavyDecisionsAsync(cancellationToken));
             await WriteAsync(output, await scenario.RunEndToEndAsync(cancellationToken));
         }
     }

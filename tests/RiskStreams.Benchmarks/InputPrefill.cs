@@ -3,12 +3,16 @@ using Confluent.Kafka;
 namespace RiskStreams.Benchmarks;
 
 /// <summary>
-/// Writes the window workload to the input topic before a scenario starts: zstd-compressed batches (the mock cluster
+/// Writes a workload to an input topic before a scenario starts: zstd-compressed batches (the mock cluster
 /// keeps only about 5 MiB per partition), keys hashed with murmur2 like every producer of ours.
 /// </summary>
 internal static class InputPrefill
 {
-    public static void Write(string bootstrapServers, string topic, WindowWorkload workload)
+    public static void Write(string bootstrapServers, string topic, WindowWorkload workload) =>
+        Write(bootstrapServers, topic, workload.Records, i => (workload.Key(i), workload.Value(i), workload.Timestamp(i)));
+
+    /// <summary>Writes <paramref name="count"/> records, the <c>i</c>-th from <paramref name="record"/>.</summary>
+    public static void Write(string bootstrapServers, string topic, int count, Func<int, (byte[] Key, byte[] Value, long TimestampMs)> record)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
         {
@@ -21,14 +25,10 @@ internal static class InputPrefill
             DeliveryReportFields = "none",
         }).Build();
         Exception? failure = null;
-        for (var i = 0; i < workload.Records; i++)
+        for (var i = 0; i < count; i++)
         {
-            var message = new Message<byte[], byte[]>
-            {
-                Key = workload.Key(i),
-                Value = workload.Value(i),
-                Timestamp = new Timestamp(workload.Timestamp(i), TimestampType.CreateTime),
-            };
+            var (key, value, timestamp) = record(i);
+            var message = new Message<byte[], byte[]> { Key = key, Value = value, Timestamp = new Timestamp(timestamp, TimestampType.CreateTime) };
             while (true)
             {
                 try

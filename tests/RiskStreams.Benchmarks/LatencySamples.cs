@@ -9,6 +9,8 @@ internal sealed class LatencySamples
 
     public void Add(double milliseconds) => _samples.Add(milliseconds);
 
+    public void AddRange(LatencySamples other) => _samples.AddRange(other._samples);
+
     /// <summary>The <paramref name="percentile"/>th percentile (0–100) by nearest rank; null without samples.</summary>
     public double? Percentile(double percentile)
     {

@@ -31,8 +31,8 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal(expected.ToString(), File.ReadAllText(output));
         Assert.Equal("", _stdout.ToString());
         var summary = _stderr.ToString().Split('\n');
-        Assert.Equal("backtest: policy default-2026.01 (default-policy.yaml): 50 events read, 46 accepted, 4 rejected, 0 dropped by the engine", summary[0]);
-        Assert.Equal("backtest: 8 level changes (NORMAL 1, WATCH 2, RESTRICTED 3, SUSPENDED 2)", summary[1]);
+        Assert.Equal("backtest: policy default-2026.01 (default-policy.yaml): 52 events read, 47 accepted, 5 rejected, 0 dropped by the engine", summary[0]);
+        Assert.Equal("backtest: 9 level changes (NORMAL 2, WATCH 2, RESTRICTED 3, SUSPENDED 2)", summary[1]);
         Assert.Equal("backtest: rejected line 38: logins event: missing required field 'accountId'", summary[4]);
     }
 
@@ -110,13 +110,14 @@ public sealed class BacktestCommandTests : IDisposable
         Assert.Equal(0, Invoke("--input", RiskBacktestTests.SamplePath, "--compare", other));
 
         var report = _stderr.ToString();
-        Assert.Contains($"backtest: policy no-probing-1 ({other}): 50 events read, 46 accepted, 4 rejected, 0 dropped by the engine\n", report, StringComparison.Ordinal);
+        Assert.Contains($"backtest: policy no-probing-1 ({other}): 52 events read, 47 accepted, 5 rejected, 0 dropped by the engine\n", report, StringComparison.Ordinal);
         Assert.EndsWith(
-            "compare: policy default-2026.01 vs no-probing-1: 6 accounts, 1 disagree (1 with a different final level); 8 vs 7 level changes\n"
-            + "compare: account acct-cardtest: final RESTRICTED vs NORMAL\n"
-            + "compare:   v1: NORMAL -> RESTRICTED at card-probe-5 [SMALL_TXN_PROBING] | (no change)\n",
+            "compare: policy default-2026.01 vs no-probing-1: 6 accounts, 1 disagree (0 with a different final level); 9 vs 7 level changes\n"
+            + "compare: account acct-cardtest: final NORMAL vs NORMAL\n"
+            + "compare:   v1: NORMAL -> RESTRICTED at card-probe-5 [SMALL_TXN_PROBING] | (no change)\n"
+            + "compare:   v2: RESTRICTED -> NORMAL at cooldown-elapsed@1767643650000 [RISK_CLEARED] | (no change)\n",
             report, StringComparison.Ordinal);
-        Assert.Equal(8, RiskBacktestTests.Describe(_stdout.ToString()).Count);
+        Assert.Equal(9, RiskBacktestTests.Describe(_stdout.ToString()).Count);
     }
 
     private int Invoke(params string[] args) =>

@@ -83,9 +83,15 @@ internal sealed class BacktestInput
         using var registry = Internal.InMemorySchemaRegistryHandler.CreateClient();
         using var run = new Internal.BacktestRun(policy ?? RiskPolicy.Default, new RiskSerdes(registry), reorderGrace);
         var changes = new List<Avro.Contracts.RiskLevelChanged>();
+        var timeline = new Internal.ReplayTimeline(16);
         foreach (var (line, i) in Lines.Select((l, i) => (l.Json, i)))
         {
-            changes.AddRange(run.Feed(i + 1, Internal.BacktestEventReader.Parse(line)));
+            timeline.Add(i + 1, Internal.BacktestEventReader.Parse(line), null);
+        }
+
+        while (timeline.TryTake(inputEnded: true, out var entry, out var nowMs))
+        {
+            changes.AddRange(run.Feed(entry.LineNumber, entry.Event!, nowMs));
         }
 
         changes.AddRange(run.Finish());

@@ -29,43 +29,136 @@ public sealed class ReorderBufferStoreTests
     {
         var store = Store();
         var before = new ReorderBuffer(store);
-        before.Add(Check("first"), 100, wallClockMs: 10);
-        before.Add(Check("early"), 50, wallClockMs: 11);
-        before.Add(Check("second"), 100, wallClockMs: 12);
+        before.Add(Check("first"), 100);
+        before.Add(Check("early"), 50);
+        before.Add(Check("second"), 100);
+        store.Flush(); // a commit: the held events are written
 
         // A new instance over the same store: what a restart finds after restoring the changelog.
         var after = new ReorderBuffer(store);
-        after.Add(Check("third"), 100, wallClockMs: 1_000);
+        after.Add(Check("third"), 100);
+        store.Flush();
         Assert.Equal(4, after.Count);
         Assert.Equal([0L, 1, 2, 3], store.All().Select(e => e.Key.Sequence).Order());
 
-        var released = new List<string>();
-        Assert.Equal(4, after.Release(eventTimeCutoffMs: 100, wallClockCutoffMs: null, (e, t) => released.Add($"{e.EventId}@{t}")));
-        Assert.Equal(["early@50", "first@100", "second@100", "third@100"], released);
+        Assert.Equal(["early@50", "first@100", "second@100", "third@100"], TakeThrough(after, 100));
         Assert.Equal(0, store.ApproximateCount);
     }
 
     [Fact]
-    public void The_wall_clock_releases_in_key_order_everything_up_to_the_last_event_that_waited_long_enough()
+    public void Release_takes_only_entries_up_to_the_cutoff_and_an_event_older_than_one_released_is_due_at_once()
     {
-        var buffer = new ReorderBuffer(Store());
-        buffer.Add(Check("a"), 300, wallClockMs: 0);
-        buffer.Add(Check("b"), 200, wallClockMs: 1);
-        buffer.Add(Check("c"), 400, wallClockMs: 9);
-        var released = new List<string>();
+        var store = Store();
+        var buffer = new ReorderBuffer(store);
+        buffer.Add(Check("a"), 300);
+        buffer.Add(Check("b"), 200);
+        buffer.Add(Check("c"), 400);
 
-        // "a" has waited long enough; "b" has not, but comes before it in event time, so it goes first; "c" stays.
-        buffer.Release(eventTimeCutoffMs: null, wallClockCutoffMs: 0, (e, _) => released.Add(e.EventId));
-
-        Assert.Equal(["b", "a"], released);
+        Assert.Equal(["b@200", "a@300"], TakeThrough(buffer, 399));
+        store.Flush();
         Assert.Equal(1, buffer.Count);
+        Assert.Equal(400, buffer.NextEventTimeMs);
+        Assert.Equal([400L], store.All().Select(e => e.Key.EventTimeMs));
         Assert.True(buffer.IsDue(299, eventTimeCutoffMs: null)); // older than what was released: nothing to wait for
         Assert.False(buffer.IsDue(300, eventTimeCutoffMs: null));
+        Assert.True(buffer.IsDue(350, eventTimeCutoffMs: 350));
+    }
+
+    [Fact]
+    public void Over_a_store_that_announces_its_flushes_an_event_released_before_the_commit_writes_nothing_and_one_held_across_it_a_put_and_a_delete()
+    {
+        var writes = new List<string>();
+        var store = new FlushingRecordingStore(Store(), writes);
+        var buffer = new ReorderBuffer(store);
+        buffer.Add(Check("a"), 300);
+        buffer.Add(Check("b"), 200);
+        Assert.Equal(["b@200"], TakeThrough(buffer, 250));
+        Assert.Empty(writes);
+
+        store.Flush();
+        Assert.Equal(["put 300/0"], writes);
+
+        buffer.Add(Check("c"), 400);
+        Assert.Equal(["a@300", "c@400"], TakeThrough(buffer, 400));
+        store.Flush();
+        Assert.Equal(["put 300/0", "delete 300/0"], writes);
+    }
+
+    [Fact]
+    public void Over_any_other_store_each_held_event_costs_one_put_when_held_and_one_delete_when_released()
+    {
+        var writes = new List<string>();
+        var buffer = new ReorderBuffer(new RecordingStore(Store(), writes));
+        buffer.Add(Check("a"), 300);
+        buffer.Add(Check("b"), 200);
+        TakeThrough(buffer, 300);
+
+        Assert.Equal(["put 300/0", "put 200/1", "delete 200/1", "delete 300/0"], writes);
+    }
+
+    private static List<string> TakeThrough(ReorderBuffer buffer, long cutoff)
+    {
+        var released = new List<string>();
+        while (buffer.TryTakeThrough(cutoff, out var e, out var t))
+        {
+            released.Add($"{e.EventId}@{t}");
+        }
+
+        return released;
     }
 
     private static SyncCheckEvent Check(string id) => new(id, "acct", 0);
 
-    private static IKeyValueStore<ReorderKey, BufferedEvent> Store() =>
+    private static IKeyValueStore<ReorderKey, AccountEvent> Store() =>
         Stores.KeyValueStoreBuilder(Stores.InMemoryKeyValueStore(RiskStoreNames.ReorderBuffer), ReorderKey.Serde, BufferedEventSerde.Instance)
             .WithLoggingDisabled().Build();
+
+    /// <summary>A store that records the writes made through it (reads go straight to the store below).</summary>
+    private class RecordingStore(IKeyValueStore<ReorderKey, AccountEvent> inner, List<string> writes) : IKeyValueStore<ReorderKey, AccountEvent>
+    {
+        public string Name => inner.Name;
+
+        public bool Persistent => inner.Persistent;
+
+        public long ApproximateCount => inner.ApproximateCount;
+
+        public void Init(IStateStoreContext context) => inner.Init(context);
+
+        public virtual void Flush() => inner.Flush();
+
+        public void Close() => inner.Close();
+
+        public bool TryGet(ReorderKey key, out AccountEvent value) => inner.TryGet(key, out value);
+
+        public IEnumerable<KeyValuePair<ReorderKey, AccountEvent>> Range(ReorderKey from, ReorderKey to) => inner.Range(from, to);
+
+        public IEnumerable<KeyValuePair<ReorderKey, AccountEvent>> All() => inner.All();
+
+        public void Put(ReorderKey key, AccountEvent value)
+        {
+            writes.Add($"put {key.EventTimeMs}/{key.Sequence}");
+            inner.Put(key, value);
+        }
+
+        public bool Delete(ReorderKey key)
+        {
+            writes.Add($"delete {key.EventTimeMs}/{key.Sequence}");
+            return inner.Delete(key);
+        }
+    }
+
+    /// <summary>A recording store that runs its flush callbacks first, as the engine's key-value stores do.</summary>
+    private sealed class FlushingRecordingStore(IKeyValueStore<ReorderKey, AccountEvent> inner, List<string> writes)
+        : RecordingStore(inner, writes), IFlushingStore
+    {
+        private Action? _beforeFlush;
+
+        public void BeforeFlush(Action beforeFlush) => _beforeFlush += beforeFlush;
+
+        public override void Flush()
+        {
+            _beforeFlush?.Invoke();
+            base.Flush();
+        }
+    }
 }

@@ -123,7 +123,7 @@ public sealed class RiskBacktestTests
         RiskBacktest.Run(new StringReader(input), first, Risk.RiskPolicy.Default);
         RiskBacktest.Run(new StringReader(input), second, Risk.RiskPolicy.Default);
 
-        Assert.Equal(8, first.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(9, first.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(first.ToString(), second.ToString());
     }
 
@@ -163,10 +163,10 @@ public sealed class RiskBacktestTests
     }
 
     [Fact]
-    public void A_heartbeat_reported_later_moves_the_wall_clock_and_releases_what_a_quiet_account_holds()
+    public void A_heartbeat_reported_later_releases_nothing_only_stream_time_does()
     {
         var due = T0 - (3 * Hour);
-        BacktestInput Input(bool heartbeatBetween)
+        BacktestInput Input(bool heartbeatBetween, bool otherAccountBetween)
         {
             var input = new BacktestInput().Heartbeat("ledger-main", T0 - (2 * Minute), T0 - Minute)
                 .Bill("lag-1", T0, "b-1", due, "OVERDUE", 1, "overdue");
@@ -175,16 +175,22 @@ public sealed class RiskBacktestTests
                 input.Heartbeat("ledger-partner", T0 - (4 * Hour), T0 + (10 * Minute));
             }
 
+            if (otherAccountBetween)
+            {
+                input.Txn("other", T0 + (10 * Minute), 5_000, "m", "other-1");
+            }
+
             return input.Bill("lag-1", due - Hour, "b-1", due, "PAID", 0, "paid-late");
         }
 
-        // Ten minutes later on the replayed wall clock, the overdue record has been decided; the late payment restores.
-        var (_, changes) = Input(heartbeatBetween: true).Run();
+        // Whatever the heartbeats, the overdue record is still held when the payment (earlier in event time) arrives: it settles the bill first.
+        Assert.Empty(Input(heartbeatBetween: true, otherAccountBetween: false).Run().Changes);
+        Assert.Empty(Input(heartbeatBetween: false, otherAccountBetween: false).Run().Changes);
+
+        // An event of another account on the partition moves stream time past the grace: the overdue record is decided, then the payment restores.
+        var (_, changes) = Input(heartbeatBetween: false, otherAccountBetween: true).Run();
         Assert.Equal(["lag-1|1|NORMAL|WATCH|REPAYMENT_SYNC_PENDING|overdue", "lag-1|2|WATCH|NORMAL|REPAYMENT_RECEIVED|paid-late"], Describe(changes));
         Assert.Equal(T0 + (10 * Minute), JsonDocument.Parse(changes.Split('\n')[0]).RootElement.GetProperty("decidedAt").GetInt64());
-
-        // Straight after it, the overdue record is still held: the payment, earlier in event time, settles the bill first.
-        Assert.Empty(Input(heartbeatBetween: false).Run().Changes);
     }
 
     [Fact]
@@ -203,9 +209,12 @@ public sealed class RiskBacktestTests
             "acct-overdue|2|RESTRICTED|SUSPENDED|REPAYMENT_OVERDUE|od-b3",
             "acct-synclag|1|NORMAL|WATCH|REPAYMENT_SYNC_PENDING|lag-overdue",
             "acct-synclag|2|WATCH|NORMAL|REPAYMENT_RECEIVED|lag-paid",
+            "acct-cardtest|2|RESTRICTED|NORMAL|RISK_CLEARED|cooldown-elapsed@1767643650000",
         ], Describe(output.ToString()));
-        Assert.Equal([32L, 36L, 38L, 39L], summary.Rejected.Select(r => r.LineNumber));
-        Assert.Equal((50L, 46L, 0L), (summary.EventsRead, summary.EventsAccepted, summary.DroppedRecords));
+        Assert.Equal([32L, 36L, 38L, 39L, 46L], summary.Rejected.Select(r => r.LineNumber));
+        Assert.StartsWith("rejected by the topology: logins event takeover-clock-2099: occurredAt 2099-01-01T00:00:00.000Z is more than the maximum clock skew",
+            summary.Rejected[^1].Reason, StringComparison.Ordinal);
+        Assert.Equal((52L, 47L, 0L), (summary.EventsRead, summary.EventsAccepted, summary.DroppedRecords));
     }
 
     [Fact]

@@ -9,11 +9,12 @@ namespace RiskStreams.Topology.Tests;
 internal sealed class RiskTopologyDriver : IDisposable
 {
     public static readonly DateTime T0 = new(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
+    private readonly ReorderDrain _drain = new();
     private int _ids;
 
     public RiskTopologyDriver(RiskSerdes serdes, RiskPolicyHolder? policy = null, TimeSpan? reorderGrace = null)
     {
-        var options = new RiskTopologyOptions { Clock = new FixedClock() };
+        var options = new RiskTopologyOptions { Clock = new FixedClock(), Drain = _drain };
         options = options with { ReorderGrace = reorderGrace ?? options.ReorderGrace };
         ReorderGrace = options.ReorderGrace;
         var holder = policy ?? new RiskPolicyHolder(options.Policy);
@@ -29,8 +30,15 @@ internal sealed class RiskTopologyDriver : IDisposable
 
     public TimeSpan ReorderGrace { get; }
 
-    /// <summary>Events the reorder buffer holds.</summary>
-    public long Buffered => Driver.GetKeyValueStore<ReorderKey, BufferedEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
+    /// <summary>Events the reorder buffer holds, as its store has them after a commit.</summary>
+    public long Buffered
+    {
+        get
+        {
+            Driver.Commit();
+            return Driver.GetKeyValueStore<ReorderKey, Risk.AccountEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
+        }
+    }
 
     public TestInputTopic<string, Transaction> Transactions { get; }
 
@@ -44,8 +52,12 @@ internal sealed class RiskTopologyDriver : IDisposable
 
     public void Dispose() => Driver.Dispose();
 
-    /// <summary>Lets the wall clock run past the reorder grace (and the next check), so every held event is decided.</summary>
-    public void Flush() => Driver.AdvanceWallClockTime(ReorderGrace + AccountRiskProcessor.WallClockCheckInterval(ReorderGrace));
+    /// <summary>Ends the input as the backtest does: every held event is decided, as if the grace had passed in stream time.</summary>
+    public void Flush()
+    {
+        _drain.Request();
+        Driver.AdvanceWallClockTime(TimeSpan.FromMilliseconds(1));
+    }
 
     public void Login(string account, DateTime at, bool success, string device, string? id = null) =>
         Logins.PipeInput(account, new Login

@@ -72,7 +72,7 @@ public sealed class RiskTopologyTests(RegistryFixture registry) : IClassFixture<
         foreach (var expected in new[]
                  {
                      "Source: transactions-source (topics: [credit.transactions])", "Source: logins-source (topics: [account.logins])",
-                     "Source: repayments-source (topics: [repayment.sync])", "Processor: account-risk-decider (stores: [account-risk-state, accounts-awaiting-sync, account-event-buffer, sync-status])",
+                     "Source: repayments-source (topics: [repayment.sync])", "Processor: account-risk-decider (stores: [account-risk-state, accounts-awaiting-sync, account-event-buffer, account-stepdown-timers, sync-status])",
                      "Sink: risk-level-changes-sink (topic: risk.level.changes)", "repayment.sync.status",
                  })
         {

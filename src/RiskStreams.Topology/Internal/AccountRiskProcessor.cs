@@ -10,75 +10,112 @@ namespace RiskStreams.Topology.Internal;
 /// The stateful heart of the risk topology: for each account event, loads the account's state,
 /// lets the policy decide, stores the state and forwards any level change. Accounts holding an
 /// overdue bill are indexed and re-checked (every <see cref="RecheckInterval"/> of stream time)
-/// when the payment sources' sync coverage moves, so a bill that was pending becomes confirmed,
-/// or stays capped, without waiting for the account's next event.
+/// when the payment sources' sync coverage moves; accounts above NORMAL get a step-down timer that
+/// fires in stream time once their cooldown may have passed, so a quiet account steps down without
+/// waiting for its own next event.
 /// </summary>
 /// <remarks>
-/// <para>Events are decided in event-time order within a bounded disorder: an event later than the task's stream time
-/// minus <c>reorderGrace</c> waits in the <see cref="ReorderBuffer"/> until stream time reaches its event time plus the
-/// grace (checked after every record and on the stream-time punctuation) or until it has waited the grace on the wall
-/// clock (a punctuation every <see cref="WallClockCheckInterval"/>), so a quiet partition never holds a decision for
-/// long. An event older than that on arrival — a late PAID record hours old, say — is decided at once, never dropped;
-/// so is one older than an event already released. Sync re-checks go through the same buffer at the stream time that
-/// triggered them, after every held event up to then. A zero grace decides every event on arrival.</para>
-/// <para>The policy in force when an event is decided (not when it arrived) decides it.</para>
+/// <para>Everything here goes by the task's stream time, never the wall clock: the same input gives the same decisions
+/// however it is paced, restarted or replayed. Events are decided in event-time order within a bounded disorder: an event
+/// later than stream time minus <c>reorderGrace</c> waits in the <see cref="ReorderBuffer"/> until stream time reaches its
+/// event time plus the grace. Held events and due step-down timers are released together in time order (an event before a
+/// timer due at the same instant). An event older than the cutoff on arrival — a late PAID record hours old, say — is decided
+/// at once, never dropped; so is one older than an event already released. Sync re-checks go through the same buffer at the
+/// stream time that triggered them. A zero grace decides every event on arrival.</para>
+/// <para>The policy in force when an event is decided (not when it arrived) decides it. The domain is called in
+/// <see cref="Decide"/> and <see cref="StepDown"/> only.</para>
 /// </remarks>
-internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, TimeSpan reorderGrace) : IProcessor<string, AccountEvent, string, LevelChange>
+internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopologyOptions options) : IProcessor<string, AccountEvent, string, LevelChange>
 {
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(1);
 
-    private readonly long _graceMs = (long)reorderGrace.TotalMilliseconds;
+    private readonly long _graceMs = (long)options.ReorderGrace.TotalMilliseconds;
+    private readonly EventTimeGuard _guard = new(options.Clock, options.MaxClockSkew, options.MaxEventAge);
     private IProcessorContext<string, LevelChange> _context = null!;
-    private IKeyValueStore<string, AccountRiskState> _accounts = null!;
+    private AccountStates _accounts = null!;
     private IKeyValueStore<string, long> _pending = null!;
     private ReorderBuffer _buffer = null!;
+    private StepDownTimers _timers = null!;
     private StoreSyncCoverage _coverage = null!;
     private long? _checkedCoverage;
+    private long _drainsSeen;
     private AccountRiskDecider? _decider;
-
-    /// <summary>
-    /// How often the wall clock is checked for events that have waited the grace: the grace, but at most one second
-    /// (and one second with a zero grace, when only what an earlier run left in the buffer can be waiting).
-    /// </summary>
-    public static TimeSpan WallClockCheckInterval(TimeSpan grace) =>
-        grace > TimeSpan.Zero && grace < TimeSpan.FromSeconds(1) ? grace : TimeSpan.FromSeconds(1);
 
     public void Init(IProcessorContext<string, LevelChange> context)
     {
         _context = context;
-        _accounts = context.GetStateStore<IKeyValueStore<string, AccountRiskState>>(RiskStoreNames.AccountState);
+        _accounts = new AccountStates(context.GetStateStore<IKeyValueStore<string, AccountRiskState>>(RiskStoreNames.AccountState));
         _pending = context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.PendingSync);
-        _buffer = new ReorderBuffer(context.GetStateStore<IKeyValueStore<ReorderKey, BufferedEvent>>(RiskStoreNames.ReorderBuffer));
+        _buffer = new ReorderBuffer(context.GetStateStore<IKeyValueStore<ReorderKey, AccountEvent>>(RiskStoreNames.ReorderBuffer));
+        _timers = new StepDownTimers(context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.StepDownTimers));
         _coverage = new StoreSyncCoverage(context.GetStateStore<IReadOnlyKeyValueStore<string, SyncStatus>>(RiskStoreNames.SyncStatus));
         context.Schedule(RecheckInterval, PunctuationType.StreamTime, RecheckPendingAccounts);
-
-        // Also with a zero grace: events a previous run with a grace left in the buffer still get out when the clock moves.
-        context.Schedule(WallClockCheckInterval(reorderGrace), PunctuationType.WallClockTime, _ => ReleaseDue(includeWallClock: true));
+        if (options.Drain is { } drain)
+        {
+            // Offline only: once the input has ended, decide what is held as if the grace had passed in stream time.
+            context.Schedule(TimeSpan.FromMilliseconds(1), PunctuationType.WallClockTime, _ =>
+            {
+                if (drain.TryTake(ref _drainsSeen) && _context.StreamTime != long.MinValue)
+                {
+                    Advance(_context.StreamTime);
+                }
+            });
+        }
     }
 
     public void Process(Record<string, AccountEvent> record)
     {
-        ReleaseDue(includeWallClock: false);
-        Submit(record.Value, record.Timestamp);
-    }
-
-    /// <summary>Decides <paramref name="e"/> now if it is due, else holds it in the buffer.</summary>
-    private void Submit(AccountEvent e, long timestamp)
-    {
-        if (_buffer.IsDue(timestamp, EventTimeCutoff()))
+        // Before anything changes: an event far behind stream time is refused (dead-lettered), not decided.
+        _guard.CheckAge(record.Value, record.Timestamp, _context.StreamTime);
+        var cutoff = EventTimeCutoff();
+        Advance(cutoff);
+        if (Submit(record.Value, record.Timestamp, cutoff))
         {
-            Decide(e, timestamp);
-        }
-        else
-        {
-            _buffer.Add(e, timestamp, _context.WallClockTime);
+            // Deciding may have set a timer that is already due.
+            Advance(cutoff);
         }
     }
 
-    private void ReleaseDue(bool includeWallClock)
+    /// <summary>Decides <paramref name="e"/> now if it is due (returns true), else holds it in the buffer.</summary>
+    private bool Submit(AccountEvent e, long timestamp, long? cutoff)
     {
-        long? wallCutoff = includeWallClock ? _context.WallClockTime - _graceMs : null;
-        _buffer.Release(EventTimeCutoff(), wallCutoff, Decide);
+        if (_buffer.IsDue(timestamp, cutoff))
+        {
+            Decide(e);
+            return true;
+        }
+
+        _buffer.Add(e, timestamp);
+        return false;
+    }
+
+    /// <summary>Decides held events and fires step-down timers up to <paramref name="cutoff"/>, in time order.</summary>
+    private void Advance(long? cutoff)
+    {
+        if (cutoff is not { } through)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            var nextEvent = _buffer.NextEventTimeMs;
+            var nextTimer = _timers.NextDueMs;
+            if (nextEvent is { } eventTime && eventTime <= through && (nextTimer is not { } timerTime || eventTime <= timerTime))
+            {
+                _buffer.TryTakeThrough(through, out var e, out _);
+                Decide(e);
+            }
+            else if (nextTimer is { } due && due <= through)
+            {
+                _timers.TryTakeThrough(through, out var accountId, out _);
+                StepDown(accountId, due);
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Stream time minus the grace: events up to it are decided; null before the task's first record.</summary>
@@ -88,7 +125,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, TimeSpan reo
         return streamTime == long.MinValue ? null : streamTime < long.MinValue + _graceMs ? long.MinValue : streamTime - _graceMs;
     }
 
-    private void Decide(AccountEvent e, long timestamp)
+    private AccountRiskDecider Decider()
     {
         // A reloaded policy takes effect from the next event decided on.
         var current = policy();
@@ -97,28 +134,75 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, TimeSpan reo
             _decider = new AccountRiskDecider(current);
         }
 
-        var decider = _decider;
+        return _decider;
+    }
+
+    private void Decide(AccountEvent e)
+    {
+        var decider = Decider();
         var state = _accounts.TryGet(e.AccountId, out var held) ? held : new AccountRiskState();
+        if (decider.AlreadyApplied(state, e.EventId))
+        {
+            // Sync re-checks are generated here and may repeat after a restart; only input events count as duplicates.
+            if (e is not SyncCheckEvent)
+            {
+                RiskMetrics.DuplicateEvents.Add(1, new KeyValuePair<string, object?>("stream", e.Stream));
+            }
+
+            return;
+        }
+
         var change = decider.Apply(state, e, _coverage);
-        _accounts.Put(e.AccountId, state);
+        Save(e.AccountId, state, e.OccurredAtMs, decider.NextStepDownCheckMs(state));
+        Forward(e.AccountId, change);
+    }
+
+    private void StepDown(string accountId, long dueMs)
+    {
+        if (!_accounts.TryGet(accountId, out var state))
+        {
+            return;
+        }
+
+        var decider = Decider();
+        var change = decider.StepDown(state, dueMs, _coverage);
+        RiskMetrics.StepDownChecks.Add(1, new KeyValuePair<string, object?>("outcome", change is null ? "held" : "changed"));
+
+        // A next check not after this one would fire again at once: the account's next event sets a new one instead.
+        var next = decider.NextStepDownCheckMs(state);
+        Save(accountId, state, dueMs, next > dueMs ? next : null);
+        Forward(accountId, change);
+    }
+
+    private void Save(string accountId, AccountRiskState state, long decidedAtMs, long? nextStepDownMs)
+    {
+        _accounts.Save(accountId, state);
         if (state.HasOverdueBills)
         {
-            _pending.Put(e.AccountId, timestamp);
+            _pending.Put(accountId, decidedAtMs);
         }
         else
         {
-            _pending.Delete(e.AccountId);
+            _pending.Delete(accountId);
         }
 
-        if (change is not null)
+        _timers.Set(accountId, nextStepDownMs);
+    }
+
+    private void Forward(string accountId, LevelChange? change)
+    {
+        if (change is null)
         {
-            _context.Forward(new Record<string, LevelChange>(change.AccountId, change, change.EventTimeMs));
+            return;
         }
+
+        var keyed = change.AccountId == accountId ? change : change with { AccountId = accountId };
+        _context.Forward(new Record<string, LevelChange>(accountId, keyed, keyed.EventTimeMs));
     }
 
     private void RecheckPendingAccounts(long streamTime)
     {
-        ReleaseDue(includeWallClock: false);
+        Advance(EventTimeCutoff());
         var coverage = _coverage.OldestSyncedThroughMs;
         if (coverage is null || coverage == _checkedCoverage)
         {
@@ -127,9 +211,10 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, TimeSpan reo
 
         _checkedCoverage = coverage;
         var eventId = string.Create(CultureInfo.InvariantCulture, $"sync-coverage@{coverage}");
+        var cutoff = EventTimeCutoff();
         foreach (var (accountId, _) in _pending.All())
         {
-            Submit(new SyncCheckEvent(eventId, accountId, streamTime), streamTime);
+            Submit(new SyncCheckEvent(eventId, accountId, streamTime), streamTime, cutoff);
         }
     }
 }

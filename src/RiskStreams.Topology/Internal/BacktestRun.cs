@@ -11,16 +11,16 @@ namespace RiskStreams.Topology.Internal;
 /// (no broker), fed one event at a time, with the tallies of its summary.
 /// </summary>
 /// <remarks>
-/// The driver's wall clock follows the <see cref="ReplayClock"/> (the highest timestamp fed, heartbeats included), so the
-/// reorder buffer's wall-clock bound acts as it would in a processor keeping pace with the events: a heartbeat reported
-/// minutes later releases what an account's quiet stream still holds. <see cref="Finish"/> then releases what is left
-/// when the input ends.
+/// decidedAt follows the highest timestamp fed that was not refused as too far ahead; the skew reference is each line's
+/// <see cref="ReplayTimeline"/> reference. Decisions go by stream time only. <see cref="Finish"/> decides what the reorder buffer still holds when the input ends.
 /// </remarks>
 internal sealed class BacktestRun : IDisposable
 {
     private readonly RiskPolicy _policy;
-    private readonly TimeSpan _reorderGrace;
+    private readonly ReorderDrain _drain = new();
     private readonly ReplayClock _clock = new();
+    private readonly ReplayClock _skewReference = new();
+    private readonly long _maxSkewMs;
     private readonly TopologyTestDriver _driver;
     private readonly TestInputTopic<string, Transaction> _transactions;
     private readonly TestInputTopic<string, Login> _logins;
@@ -37,9 +37,9 @@ internal sealed class BacktestRun : IDisposable
     public BacktestRun(RiskPolicy policy, RiskSerdes serdes, TimeSpan? reorderGrace = null)
     {
         _policy = policy;
-        var options = new RiskTopologyOptions { Policy = policy, Clock = _clock };
+        var options = new RiskTopologyOptions { Policy = policy, Clock = _clock, SkewReference = _skewReference, Drain = _drain };
+        _maxSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
         options = options with { ReorderGrace = reorderGrace ?? options.ReorderGrace };
-        _reorderGrace = options.ReorderGrace;
         _driver = new TopologyTestDriver(RiskTopology.Create(options, serdes), new TopologyTestDriverOptions { ApplicationId = "riskstreams-backtest", CaptureChangelogs = false });
         _transactions = _driver.CreateInputTopic(options.TransactionsTopic, Serdes.String, serdes.Transactions);
         _logins = _driver.CreateInputTopic(options.LoginsTopic, Serdes.String, serdes.Logins);
@@ -49,17 +49,19 @@ internal sealed class BacktestRun : IDisposable
     }
 
     /// <summary>
-    /// Pipes one event through the topology and returns the changes it caused, in output order. An event
-    /// the topology throws on (the engine would dead-letter it) is recorded as rejected with the reason.
+    /// Judges the event's time against <paramref name="referenceMs"/> (its <see cref="ReplayTimeline"/> reference), moves the
+    /// decidedAt clock to it unless it is too far ahead, pipes one event through the topology and returns the
+    /// changes it caused, in output order. An event the topology throws on (the engine would dead-letter it) is recorded as
+    /// rejected with the reason.
     /// </summary>
-    public IReadOnlyList<RiskLevelChanged> Feed(long lineNumber, BacktestEvent e)
+    public IReadOnlyList<RiskLevelChanged> Feed(long lineNumber, BacktestEvent e, long referenceMs)
     {
-        _clock.Observe(e.TimestampMs);
-        var wallClockAdvance = _clock.GetUtcNow().ToUnixTimeMilliseconds() - _driver.WallClockTimeMs;
-        if (wallClockAdvance > 0)
+        _skewReference.Set(referenceMs);
+        if (e.TimestampMs - referenceMs <= _maxSkewMs)
         {
-            _driver.AdvanceWallClockTime(TimeSpan.FromMilliseconds(wallClockAdvance));
+            _clock.Observe(e.TimestampMs);
         }
+
 
         try
         {
@@ -92,17 +94,25 @@ internal sealed class BacktestRun : IDisposable
     }
 
     /// <summary>
-    /// The input has ended: advances the driver's wall clock past the reorder grace, so the buffer releases every event it
-    /// still holds (decidedAt stays the highest timestamp fed), and returns the changes that causes, in output order.
+    /// The input has ended: decides every event the reorder buffer still holds, in event-time order, as if the grace had passed in
+    /// stream time with no further input (decidedAt stays where the clock is), and returns the changes that causes, in output order.
     /// </summary>
     public IReadOnlyList<RiskLevelChanged> Finish()
     {
-        _driver.AdvanceWallClockTime(_reorderGrace + AccountRiskProcessor.WallClockCheckInterval(_reorderGrace));
+        _drain.Request();
+        _driver.AdvanceWallClockTime(TimeSpan.FromMilliseconds(1));
         return ReadChanges();
     }
 
-    /// <summary>Events the reorder buffer holds.</summary>
-    public long BufferedEvents => _driver.GetKeyValueStore<ReorderKey, BufferedEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
+    /// <summary>Events the reorder buffer holds, as its store has them after a commit.</summary>
+    public long BufferedEvents
+    {
+        get
+        {
+            _driver.Commit();
+            return _driver.GetKeyValueStore<ReorderKey, AccountEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
+        }
+    }
 
     /// <summary>Records a line that never reached the topology.</summary>
     public void Reject(long lineNumber, string reason) => _rejected.Add(new BacktestRejection(lineNumber, reason));

@@ -7,14 +7,16 @@ using RiskStreams.Streams;
 namespace RiskStreams.Topology.Internal;
 
 /// <summary>
-/// Serde of the reorder buffer's values: compact JSON <c>{"v":1,"bufferedAt":…,"event":{"type":"transaction",…}}</c>.
+/// Serde of the reorder buffer's values: compact JSON <c>{"v":2,"event":{"type":"transaction",…}}</c> (format 1 also carried
+/// <c>"bufferedAt"</c>, the wall-clock time of buffering, which is read and ignored since release no longer uses the wall clock).
 /// The event is the domain's <see cref="AccountEvent"/> with a type discriminator (<c>transaction</c>, <c>login</c>,
 /// <c>repayment</c>, <c>sync-check</c>) and its properties in camel case; <c>v</c> is the format version, so a newer
 /// processor restoring an older changelog knows what it reads. Anything else throws <see cref="FormatException"/>.
 /// </summary>
 internal static class BufferedEventSerde
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const int WallClockFormatVersion = 1;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -24,11 +26,11 @@ internal static class BufferedEventSerde
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DescribeAccountEvents } },
     };
 
-    public static Serde<BufferedEvent> Instance { get; } = Serde<BufferedEvent>.From(
+    public static Serde<AccountEvent> Instance { get; } = Serde<AccountEvent>.From(
         (_, value) => value is null ? null : Encode(value),
         (_, data, isNull) => isNull ? null! : Decode(data));
 
-    public static byte[] Encode(BufferedEvent value)
+    public static byte[] Encode(AccountEvent value)
     {
         ArgumentNullException.ThrowIfNull(value);
         using var buffer = new MemoryStream();
@@ -36,23 +38,21 @@ internal static class BufferedEventSerde
         {
             writer.WriteStartObject();
             writer.WriteNumber("v", FormatVersion);
-            writer.WriteNumber("bufferedAt", value.BufferedAtWallMs);
             writer.WritePropertyName("event");
-            JsonSerializer.Serialize(writer, value.Event, Options);
+            JsonSerializer.Serialize(writer, value, Options);
             writer.WriteEndObject();
         }
 
         return buffer.ToArray();
     }
 
-    public static BufferedEvent Decode(ReadOnlySpan<byte> data)
+    public static AccountEvent Decode(ReadOnlySpan<byte> data)
     {
         try
         {
             var reader = new Utf8JsonReader(data);
             Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject, "an object");
             int? version = null;
-            long? bufferedAt = null;
             AccountEvent? e = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -62,10 +62,10 @@ internal static class BufferedEventSerde
                 {
                     case "v":
                         version = reader.GetInt32();
-                        Expect(version == FormatVersion, $"format version {FormatVersion}, not {version}");
+                        Expect(version is FormatVersion or WallClockFormatVersion, $"format version {FormatVersion} or {WallClockFormatVersion}, not {version}");
                         break;
-                    case "bufferedAt":
-                        bufferedAt = reader.GetInt64();
+                    case "bufferedAt" when version == WallClockFormatVersion:
+                        reader.GetInt64();
                         break;
                     case "event":
                         Expect(version is not null, "\"v\" before \"event\"");
@@ -76,8 +76,8 @@ internal static class BufferedEventSerde
                 }
             }
 
-            Expect(version is not null && bufferedAt is not null && e is not null, "\"v\", \"bufferedAt\" and \"event\"");
-            return new BufferedEvent(e!, bufferedAt!.Value);
+            Expect(version is not null && e is not null, "\"v\" and \"event\"");
+            return e!;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or NotSupportedException)
         {

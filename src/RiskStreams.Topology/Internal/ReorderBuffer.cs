@@ -4,21 +4,37 @@ using RiskStreams.Streams.State;
 namespace RiskStreams.Topology.Internal;
 
 /// <summary>
-/// The account processor's event-time reorder buffer over its changelogged store (<see cref="RiskStoreNames.ReorderBuffer"/>).
-/// Entries are keyed by <see cref="ReorderKey"/> (event time, then arrival sequence), so a range scan from the smallest key
-/// yields them in the order they must be decided. All accounts of the task share it, so the release order is deterministic.
+/// The account processor's event-time reorder buffer: the held events live in memory, ordered by <see cref="ReorderKey"/>
+/// (event time, then arrival sequence), and are mirrored in a changelogged store (<see cref="RiskStoreNames.ReorderBuffer"/>),
+/// never range-scanned. When the store says when it flushes (<see cref="IFlushingStore"/>, i.e. on every commit), an event is
+/// written only if it is still held at the flush, and deleted when released after that: an event held and released within
+/// one commit interval costs the store and its changelog nothing, one held across commits a put and a delete. Otherwise every
+/// event is put when held and deleted when released. All accounts of the task share it, so the release order is deterministic.
 /// </summary>
 /// <remarks>
-/// Beside the store it keeps, in memory, the live sequence numbers and the arrival order with each entry's wall-clock
-/// buffering time, so neither the per-record release nor the wall-clock check scans the whole store. Both are rebuilt
-/// from the store on first use (after a restore), and the next sequence number continues after the largest one stored.
+/// The in-memory queue is rebuilt from the store on first use (after a restore, the store holds exactly what the changelog
+/// held at the restored position), and the next sequence number continues after the largest one stored, so events held
+/// before a restart keep their place before those that arrive after it.
 /// </remarks>
-internal sealed class ReorderBuffer(IKeyValueStore<ReorderKey, BufferedEvent> store)
+internal sealed class ReorderBuffer
 {
-    private readonly Queue<(ReorderKey Key, long BufferedAtWallMs)> _arrivals = new();
-    private readonly HashSet<long> _live = [];
+    private readonly IKeyValueStore<ReorderKey, AccountEvent> _store;
+    private readonly PriorityQueue<AccountEvent, ReorderKey> _held = new();
+
+    // Held events not yet in the store (only when writes wait for the flush).
+    private readonly Dictionary<ReorderKey, AccountEvent>? _unwritten;
     private long _nextSequence;
     private bool _loaded;
+
+    public ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> store)
+    {
+        _store = store;
+        if (store is IFlushingStore flushing)
+        {
+            _unwritten = [];
+            flushing.BeforeFlush(WriteHeld);
+        }
+    }
 
     /// <summary>Entries held.</summary>
     public int Count
@@ -26,80 +42,78 @@ internal sealed class ReorderBuffer(IKeyValueStore<ReorderKey, BufferedEvent> st
         get
         {
             EnsureLoaded();
-            return _live.Count;
+            return _held.Count;
         }
     }
 
     /// <summary>The largest event time released so far by this instance (<see cref="long.MinValue"/> before the first release).</summary>
     public long ReleasedThroughMs { get; private set; } = long.MinValue;
 
+    /// <summary>Event time of the first entry in release order, or null when nothing is held.</summary>
+    public long? NextEventTimeMs
+    {
+        get
+        {
+            EnsureLoaded();
+            return _held.TryPeek(out _, out var key) ? key.EventTimeMs : null;
+        }
+    }
+
     /// <summary>
-    /// Whether an event with time <paramref name="eventTimeMs"/> may be decided at once, after a <see cref="Release"/> with
-    /// <paramref name="eventTimeCutoffMs"/>: it is not after the cutoff, or it is older than an event already released
-    /// (holding it could not put it back in order). Every entry still held comes after it in key order.
+    /// Whether an event with time <paramref name="eventTimeMs"/> may be decided at once once everything up to
+    /// <paramref name="eventTimeCutoffMs"/> has been released: it is not after the cutoff, or it is older than an event
+    /// already released (holding it could not put it back in order). Every entry still held comes after it in key order.
     /// </summary>
     public bool IsDue(long eventTimeMs, long? eventTimeCutoffMs) =>
         (eventTimeCutoffMs is { } cutoff && eventTimeMs <= cutoff) || eventTimeMs < ReleasedThroughMs;
 
-    /// <summary>Holds <paramref name="e"/> with event time <paramref name="eventTimeMs"/>, buffered at wall-clock time <paramref name="wallClockMs"/>.</summary>
-    public void Add(AccountEvent e, long eventTimeMs, long wallClockMs)
+    /// <summary>Holds <paramref name="e"/> with event time <paramref name="eventTimeMs"/>.</summary>
+    public void Add(AccountEvent e, long eventTimeMs)
     {
         EnsureLoaded();
         var key = new ReorderKey(eventTimeMs, _nextSequence++);
-        store.Put(key, new BufferedEvent(e, wallClockMs));
-        _arrivals.Enqueue((key, wallClockMs));
-        _live.Add(key.Sequence);
+        if (_unwritten is null)
+        {
+            _store.Put(key, e);
+        }
+        else
+        {
+            _unwritten.Add(key, e);
+        }
+
+        _held.Enqueue(e, key);
     }
 
-    /// <summary>
-    /// Removes and hands to <paramref name="decide"/>, in key order, every entry whose event time is at most
-    /// <paramref name="eventTimeCutoffMs"/>, and every entry up to (in key order) the last one buffered at or before
-    /// wall-clock time <paramref name="wallClockCutoffMs"/> — earlier event times go first even if they arrived later.
-    /// </summary>
-    /// <returns>How many entries were released.</returns>
-    public int Release(long? eventTimeCutoffMs, long? wallClockCutoffMs, Action<AccountEvent, long> decide)
+    /// <summary>Removes the first entry in key order if its event time is at most <paramref name="eventTimeCutoffMs"/>.</summary>
+    public bool TryTakeThrough(long eventTimeCutoffMs, out AccountEvent e, out long eventTimeMs)
     {
         EnsureLoaded();
-        if (_live.Count == 0)
+        if (_held.TryPeek(out var next, out var key) && key.EventTimeMs <= eventTimeCutoffMs)
         {
-            return 0;
-        }
-
-        ReorderKey? upTo = eventTimeCutoffMs is { } cutoff ? ReorderKey.Through(cutoff) : null;
-        if (wallClockCutoffMs is { } wallCutoff)
-        {
-            while (_arrivals.TryPeek(out var arrival) && arrival.BufferedAtWallMs <= wallCutoff)
+            _held.Dequeue();
+            if (_unwritten?.Remove(key) != true)
             {
-                _arrivals.Dequeue();
-                if (_live.Contains(arrival.Key.Sequence) && (upTo is not { } u || arrival.Key.CompareTo(u) > 0))
-                {
-                    upTo = arrival.Key;
-                }
+                _store.Delete(key);
             }
-        }
 
-        if (upTo is not { } last)
-        {
-            return 0;
-        }
-
-        // Materialized first: deciding writes to other stores, and the scan must not depend on the store tolerating that.
-        var due = store.Range(ReorderKey.Min, last).ToList();
-        foreach (var (key, value) in due)
-        {
-            store.Delete(key);
-            _live.Remove(key.Sequence);
             ReleasedThroughMs = Math.Max(ReleasedThroughMs, key.EventTimeMs);
-            decide(value.Event, key.EventTimeMs);
+            (e, eventTimeMs) = (next, key.EventTimeMs);
+            return true;
         }
 
-        // Entries released by event time leave the arrival queue once nothing older in arrival order is still held.
-        while (_arrivals.TryPeek(out var front) && !_live.Contains(front.Key.Sequence))
+        (e, eventTimeMs) = (null!, 0);
+        return false;
+    }
+
+    /// <summary>Writes the held events the store does not have yet (at the start of every flush).</summary>
+    private void WriteHeld()
+    {
+        foreach (var (key, e) in _unwritten!)
         {
-            _arrivals.Dequeue();
+            _store.Put(key, e);
         }
 
-        return due.Count;
+        _unwritten.Clear();
     }
 
     private void EnsureLoaded()
@@ -110,13 +124,10 @@ internal sealed class ReorderBuffer(IKeyValueStore<ReorderKey, BufferedEvent> st
         }
 
         _loaded = true;
-        var held = store.All().Select(e => (e.Key, e.Value.BufferedAtWallMs)).OrderBy(e => e.Key.Sequence).ToList();
-        foreach (var entry in held)
+        foreach (var (key, value) in _store.All())
         {
-            _arrivals.Enqueue(entry);
-            _live.Add(entry.Key.Sequence);
+            _held.Enqueue(value, key);
+            _nextSequence = Math.Max(_nextSequence, key.Sequence + 1);
         }
-
-        _nextSequence = held.Count == 0 ? 0 : held[^1].Key.Sequence + 1;
     }
 }

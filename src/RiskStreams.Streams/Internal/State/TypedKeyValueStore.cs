@@ -4,9 +4,10 @@ namespace RiskStreams.Streams.Internal.State;
 
 /// <summary>The typed top layer: serdes between the processor's types and the bytes below.</summary>
 internal sealed class TypedKeyValueStore<TKey, TValue>(IKeyValueBytesStore inner, Serde<TKey> keySerde, Serde<TValue> valueSerde)
-    : IKeyValueStore<TKey, TValue>, IRestorableStore, ICountedStore
+    : IKeyValueStore<TKey, TValue>, IRestorableStore, ICountedStore, IFlushingStore
 {
     private string _topic = inner.Name;
+    private Action? _beforeFlush;
 
     public string Name => inner.Name;
 
@@ -54,7 +55,13 @@ internal sealed class TypedKeyValueStore<TKey, TValue>(IKeyValueBytesStore inner
 
     public void Restore(IReadOnlyList<ChangelogRecord> batch) => RestorableStore.Of(inner).Restore(batch);
 
-    public void Flush() => inner.Flush();
+    public void BeforeFlush(Action beforeFlush) => _beforeFlush += beforeFlush;
+
+    public void Flush()
+    {
+        _beforeFlush?.Invoke();
+        inner.Flush();
+    }
 
     public void Close() => inner.Close();
 

@@ -1,0 +1,27 @@
+using RiskStreams.Topology;
+
+namespace RiskStreams.Service;
+
+/// <summary>
+/// Event-time bounds of the account decisions (<c>RiskStreams:Decisions</c>, TimeSpan values such as <c>"00:05:00"</c>); an
+/// unset value keeps the topology's default. Checked when the topology is built.
+/// </summary>
+public sealed class DecisionSettings
+{
+    /// <summary>How long events are held to be decided in event-time order (<see cref="RiskTopologyOptions.ReorderGrace"/>).</summary>
+    public TimeSpan? ReorderGrace { get; set; }
+
+    /// <summary>How far ahead of the wall clock an event's time may be (<see cref="RiskTopologyOptions.MaxClockSkew"/>).</summary>
+    public TimeSpan? MaxClockSkew { get; set; }
+
+    /// <summary>How far behind stream time an event's time may be (<see cref="RiskTopologyOptions.MaxEventAge"/>).</summary>
+    public TimeSpan? MaxEventAge { get; set; }
+
+    /// <summary>The topology options with the values set here applied.</summary>
+    public RiskTopologyOptions Apply(RiskTopologyOptions options) => options with
+    {
+        ReorderGrace = ReorderGrace ?? options.ReorderGrace,
+        MaxClockSkew = MaxClockSkew ?? options.MaxClockSkew,
+        MaxEventAge = MaxEventAge ?? options.MaxEventAge,
+    };
+}
