@@ -118,6 +118,21 @@ public sealed class AccountRiskStateCodecTests
     }
 
     [Fact]
+    public void A_version_2_state_with_more_detail_than_the_binary_format_keeps_is_folded_into_totals_on_decode()
+    {
+        // v2 kept up to 2,000 transactions in detail: 200 in the last 50 minutes, one every 15 s, 1,000 minor units each.
+        var txns = string.Join(",", Enumerable.Range(0, 200).Select(i =>
+            $"{{\"at\":{T0 - (i * 15_000L)},\"amount\":1000,\"merchant\":\"m-{i % 7}\",\"approved\":true,\"cash\":false}}"));
+        var v2 = $"{{\"v\":2,\"streamTime\":{T0},\"txns\":[{txns}],\"level\":0,\"version\":0,\"levelSince\":0,\"levelHeld\":0}}";
+
+        var state = AccountRiskStateCodec.Decode(System.Text.Encoding.UTF8.GetBytes(v2));
+
+        Assert.Equal(64, state.RecentTransactions.Count);
+        Assert.Equal(new TransactionTotals(200, 0, 200_000, 0), new AccountRiskDecider(RiskPolicy.Default).Features(state).LastHour);
+        Assert.Equal(state.RecentTransactions.Count, AccountRiskStateCodec.Decode(AccountRiskStateCodec.Encode(state)).RecentTransactions.Count);
+    }
+
+    [Fact]
     public void Daily_totals_cash_advances_and_utilization_round_trip()
     {
         var decider = new AccountRiskDecider(RiskPolicy.Default);
