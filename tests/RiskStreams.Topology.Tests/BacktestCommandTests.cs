@@ -115,7 +115,7 @@ public sealed class BacktestCommandTests : IDisposable
             "compare: policy default-2026.01 vs no-probing-1: 6 accounts, 1 disagree (0 with a different final level); 9 vs 7 level changes\n"
             + "compare: account acct-cardtest: final NORMAL vs NORMAL\n"
             + "compare:   v1: NORMAL -> RESTRICTED at card-probe-5 [SMALL_TXN_PROBING] | (no change)\n"
-            + "compare:   v2: RESTRICTED -> NORMAL at cooldown-elapsed@1767643650000 [RISK_CLEARED] | (no change)\n",
+            + "compare:   v2: RESTRICTED -> NORMAL at step-down@1767643650000 [RISK_CLEARED] | (no change)\n",
             report, StringComparison.Ordinal);
         Assert.Equal(9, RiskBacktestTests.Describe(_stdout.ToString()).Count);
     }

@@ -16,7 +16,7 @@ public sealed class BacktestCompareTests
         // The restriction steps down by its timer once its 12 h cooldown has passed in stream time, so both end at NORMAL.
         Assert.Equal(("acct-cardtest", RiskLevel.NORMAL, RiskLevel.NORMAL, false), (d.AccountId, d.FinalLevel, d.OtherFinalLevel, d.FinalLevelDiffers));
         Assert.Equal(
-            ["v1 NORMAL -> RESTRICTED at card-probe-5 [SMALL_TXN_PROBING]", "v2 RESTRICTED -> NORMAL at cooldown-elapsed@1767643650000 [RISK_CLEARED]"],
+            ["v1 NORMAL -> RESTRICTED at card-probe-5 [SMALL_TXN_PROBING]", "v2 RESTRICTED -> NORMAL at step-down@1767643650000 [RISK_CLEARED]"],
             d.Differences.Select(x => x.Change?.ToString()));
         Assert.All(d.Differences, x => Assert.Null(x.OtherChange));
         Assert.Equal((6L, 0, 9L, 7L), (comparison.AccountsCompared, comparison.FinalLevelDisagreements, comparison.Summary.Changes, comparison.OtherSummary.Changes));

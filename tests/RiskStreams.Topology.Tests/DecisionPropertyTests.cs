@@ -80,7 +80,7 @@ public sealed class DecisionPropertyTests(RegistryFixture registry) : IClassFixt
         }));
     }
 
-    [Fact(Skip = "Needs AccountRiskDecider.AlreadyApplied from the decisions-domain branch (the temporary shim remembers no event ids); unskip at merge.")]
+    [Fact]
     public void Duplicating_any_events_changes_nothing()
     {
         var streams =
@@ -91,7 +91,7 @@ public sealed class DecisionPropertyTests(RegistryFixture registry) : IClassFixt
             Run(s.events.SelectMany(e => Enumerable.Repeat(e, 1 + s.copies[e.Index]))).SequenceEqual(Run(s.events))));
     }
 
-    [Fact(Skip = "Needs AccountRiskDecider.AlreadyApplied from the decisions-domain branch (the temporary shim remembers no event ids); unskip at merge.")]
+    [Fact]
     public void Duplicated_failed_logins_do_not_escalate()
     {
         using var d = new RiskTopologyDriver(registry.Serdes);

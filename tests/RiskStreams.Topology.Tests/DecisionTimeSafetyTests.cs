@@ -68,7 +68,7 @@ public sealed class DecisionTimeSafetyTests(RegistryFixture registry) : IClassFi
         using var d = new RiskTopologyDriver(registry.Serdes);
         var huge = Assert.Throws<InvalidEventException>(() => d.Txn("acct-1", T0, 9_000_000_000_000_000_000, "m", "huge-1"));
         Assert.Equal(RejectionReasons.InvalidValue, huge.Reason);
-        Assert.Equal("transactions event huge-1: field amountMinor breaks rule ceiling: amountMinor 9000000000000000000 exceeds the ceiling 1000000000000.", huge.Message);
+        Assert.Equal("transactions event huge-1: field amountMinor breaks rule amount-range: amountMinor must be from 0 to 1000000000000, was 9000000000000000000", huge.Message);
 
         var bill = new RepaymentSync
         {
@@ -76,7 +76,7 @@ public sealed class DecisionTimeSafetyTests(RegistryFixture registry) : IClassFi
             amountDueMinor = -10_000, amountPaidMinor = 0, currency = "CNY", status = BillStatus.OVERDUE, daysPastDue = 1,
         };
         var negative = Assert.Throws<InvalidEventException>(() => d.Repayments.PipeInput("acct-1", bill, RiskTopologyDriver.Ms(T0)));
-        Assert.Equal("repayments event neg-due: field amountDueMinor breaks rule non-negative: amountDueMinor must not be negative, was -10000.", negative.Message);
+        Assert.Equal("repayments event neg-due: field amountDueMinor breaks rule amount-range: amountDueMinor must be from 0 to 1000000000000, was -10000", negative.Message);
 
         // Neither reached the account: an ordinary purchase afterwards changes nothing.
         d.Txn("acct-1", T0.AddMinutes(1), 5_000, "m", "ordinary");

@@ -209,7 +209,7 @@ public sealed class RiskBacktestTests
             "acct-overdue|2|RESTRICTED|SUSPENDED|REPAYMENT_OVERDUE|od-b3",
             "acct-synclag|1|NORMAL|WATCH|REPAYMENT_SYNC_PENDING|lag-overdue",
             "acct-synclag|2|WATCH|NORMAL|REPAYMENT_RECEIVED|lag-paid",
-            "acct-cardtest|2|RESTRICTED|NORMAL|RISK_CLEARED|cooldown-elapsed@1767643650000",
+            "acct-cardtest|2|RESTRICTED|NORMAL|RISK_CLEARED|step-down@1767643650000",
         ], Describe(output.ToString()));
         Assert.Equal([32L, 36L, 38L, 39L, 46L], summary.Rejected.Select(r => r.LineNumber));
         Assert.StartsWith("rejected by the topology: logins event takeover-clock-2099: occurredAt 2099-01-01T00:00:00.000Z is more than the maximum clock skew",

@@ -96,7 +96,7 @@ public sealed class StepDownTimerTests(RegistryFixture registry) : IClassFixture
         Assert.Equal(unpaced, Run(i => TimeSpan.FromMilliseconds(i * 7)));
         // fail-late is the fifth failure (WATCH); the timers then step both accounts down in due order once stream time reaches 13 h.
         Assert.Equal(
-            ["card-1:1 RESTRICTED probe-4", "lf-1:1 WATCH fail-late", "lf-1:2 NORMAL cooldown-elapsed@1767607322000", "card-1:2 NORMAL cooldown-elapsed@1767643320000"],
+            ["card-1:1 RESTRICTED probe-4", "lf-1:1 WATCH fail-late", "lf-1:2 NORMAL step-down@1767607322000", "card-1:2 NORMAL step-down@1767643320000"],
             unpaced.Split('\n').Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
             .Select(c => $"{c.GetProperty("changeId")} {c.GetProperty("level")} {c.GetProperty("triggeringEventId")}"));
     }

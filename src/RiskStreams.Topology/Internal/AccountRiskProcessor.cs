@@ -55,9 +55,12 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
             // Offline only: once the input has ended, decide what is held as if the grace had passed in stream time.
             context.Schedule(TimeSpan.FromMilliseconds(1), PunctuationType.WallClockTime, _ =>
             {
-                if (drain.TryTake(ref _drainsSeen) && _context.StreamTime != long.MinValue)
+                // A task restored without input since has no stream time yet; the latest held event stands for it
+                // (the event that set the stream time is always still held, being later than the cutoff).
+                if (drain.TryTake(ref _drainsSeen)
+                    && (_context.StreamTime != long.MinValue ? _context.StreamTime : _buffer.LatestEventTimeMs) is { } through)
                 {
-                    Advance(_context.StreamTime);
+                    Advance(through);
                 }
             });
         }
