@@ -113,8 +113,9 @@ internal sealed partial class StreamThread
         try
         {
             _producer = new StreamsProducer(
-                new ProducerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Producer(_options, $"{Name}-producer", _transactionalId))
+                new ProducerBuilder<byte[]?, byte[]?>(Watched(KafkaClientFactory.Producer(_options, $"{Name}-producer", _transactionalId)))
                     .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
+                    .SetStatisticsHandler((_, json) => Connectivity?.OnStatistics($"{Name}-producer", json))
                     .SetErrorHandler((_, e) => OnClientError(e))
                     .Build(),
                 transactional: _transactionalId is not null);
@@ -122,9 +123,9 @@ internal sealed partial class StreamThread
             // Under exactly-once this fences an older producer with the same id and aborts its open transaction.
             _producer.Initialize();
             _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
-            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(GroupConsumerConfig())
+            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Watched(KafkaClientFactory.Consumer(_options, $"{Name}-consumer")))
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
-                .SetStatisticsHandler((_, json) => Connectivity?.OnStatistics(json))
+                .SetStatisticsHandler((_, json) => Connectivity?.OnStatistics($"{Name}-consumer", json))
                 .SetErrorHandler((_, e) => OnClientError(e))
                 .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
                 .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
@@ -172,9 +173,10 @@ internal sealed partial class StreamThread
         }
     }
 
-    private ConsumerConfig GroupConsumerConfig()
+    /// <summary>Turns on the statistics <see cref="Connectivity"/> reads, when the instance watches them.</summary>
+    private TConfig Watched<TConfig>(TConfig config)
+        where TConfig : ClientConfig
     {
-        var config = KafkaClientFactory.Consumer(_options, $"{Name}-consumer");
         if (Connectivity is not null)
         {
             BrokerConnectivity.Configure(config);
