@@ -67,7 +67,7 @@ internal sealed partial class StreamThread
 
     public string Name { get; }
 
-    /// <summary>Receives the consumer's statistics, from which the instance tells whether any broker is reachable.</summary>
+    /// <summary>Receives the consumer's and the producer's statistics, from which the instance tells whether a broker is reachable.</summary>
     public BrokerConnectivity? Connectivity { get; init; }
 
     public StreamsState State
