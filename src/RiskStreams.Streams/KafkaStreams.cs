@@ -184,8 +184,12 @@ public sealed partial class KafkaStreams : IAsyncDisposable
     {
         try
         {
-            using var admin = KafkaClientFactory.Admin(_options, _logger);
-            var plan = await new InternalTopicManager(admin, _options, _logger).PrepareAsync(_topology, _stopping.Token).ConfigureAwait(false);
+            TopicPlan plan;
+            using (var admin = KafkaClientFactory.Admin(_options, _logger))
+            {
+                plan = await new InternalTopicManager(admin, _options, _logger).PrepareAsync(_topology, _stopping.Token).ConfigureAwait(false);
+            }
+
             var global = await StartGlobalThreadAsync().ConfigureAwait(false);
             try
             {

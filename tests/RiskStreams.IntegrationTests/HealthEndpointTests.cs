@@ -58,13 +58,50 @@ public sealed class HealthEndpointTests
 
         // The whole cluster goes away: every broker connection fails from now on.
         await cluster.DisposeAsync();
+        var gone = System.Diagnostics.Stopwatch.StartNew();
         await Wait.UntilAsync(() => streams.BrokersUnreachableFor > TimeSpan.FromSeconds(2), "the consumers to report no broker for longer than the grace");
 
         var ready = await GetReportAsync(http, "/health/ready");
+        Console.WriteLine($"outage: /health/ready reports {ready.UnreachableSeconds:0.0} s without a broker, {gone.Elapsed.TotalSeconds:0.0} s after the cluster went away");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.Status);
         Assert.True(ready.UnreachableSeconds > 2, $"/health/ready reported {ready.UnreachableSeconds} s without a broker");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await GetAsync(http, "/health")).Status);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, "/health/live")).Status);
+    }
+
+    [Fact]
+    public async Task Run_answers_not_ready_but_live_while_its_cluster_is_gone()
+    {
+        var stack = new StackFixture();
+        await stack.InitializeAsync();
+        try
+        {
+            RunProcess.CreateDevTopics(stack);
+            using var process = RunProcess.Start(stack, "run-outage", new Dictionary<string, string> { ["RISKSTREAMS__METRICS__UNREACHABLEGRACESECONDS"] = "2" });
+            await RunProcess.UntilReadyAsync(process, "run-outage");
+            using var http = new HttpClient { BaseAddress = await RunProcess.MetricsUrlAsync(process, "run-outage") };
+            await RunProcess.PublishBurstAsync(stack, "outage-acct", "outage");
+
+            await stack.Cluster.DisposeAsync();
+            var gone = System.Diagnostics.Stopwatch.StartNew();
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            while ((await GetReportAsync(http, "/health/ready")).Status != HttpStatusCode.ServiceUnavailable)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "/health/ready still answered 200 a minute after the cluster went away.");
+                await Task.Delay(200);
+            }
+
+            var ready = await GetReportAsync(http, "/health/ready");
+            Console.WriteLine($"run outage: /health/ready 503 {gone.Elapsed.TotalSeconds:0.0} s after the cluster went away ({ready.UnreachableSeconds:0.0} s without a broker)");
+            Assert.True(ready.UnreachableSeconds > 2, $"/health/ready reported {ready.UnreachableSeconds} s without a broker");
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync(http, "/health/live")).Status);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await GetAsync(http, "/health")).Status);
+            process.KillHard();
+        }
+        finally
+        {
+            await stack.DisposeAsync();
+        }
     }
 
     private static async Task<(HttpStatusCode Status, string State)> GetAsync(HttpClient http, string path)

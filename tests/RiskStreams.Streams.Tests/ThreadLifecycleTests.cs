@@ -82,14 +82,19 @@ public sealed class ThreadLifecycleTests(EmbeddedKafkaFixture fixture) : IClassF
         await ProduceAsync(Cluster, input, [("a", "v0", 1_000, 0)]);
         await UntilRecordsAsync(Cluster, output, 1, 1);
 
-        // The next commit (EndTxn) is answered as a zombie's: another producer owns the transactional id now.
+        // The next commit (EndTxn) is answered as a zombie's: another producer owns the transactional id now. A record
+        // opens the transaction that commit ends.
         Cluster.FailNextRequests(EndTxnApiKey, ErrorCode.ProducerFenced);
+        var fenced = System.Diagnostics.Stopwatch.StartNew();
+        await ProduceAsync(Cluster, input, [("a", "v1", 1_500, 0)]);
         await UntilAsync(() => streams.ReplacedThreads == 1, "the fenced thread to be replaced");
-        await ProduceAsync(Cluster, input, [("after-fence", "v1", 2_000, 0)]);
+        var replacedAfter = fenced.Elapsed;
+        await ProduceAsync(Cluster, input, [("after-fence", "v2", 2_000, 0)]);
 
         await UntilAsync(() => ReadToEnd(Cluster.BootstrapServers, output, 1, IsolationLevel.ReadUncommitted, Deserializers.Int64).Contains(("after-fence", 1L)),
             "the new thread to process a record produced after the fencing");
         await UntilAsync(() => streams.State == StreamsState.Running, "the instance to run again");
+        Console.WriteLine($"fencing: thread replaced {replacedAfter.TotalSeconds:0.0} s after the fenced commit was armed, processing again after {fenced.Elapsed.TotalSeconds:0.0} s");
         Assert.Null(streams.Error);
         Assert.Equal([($"{appId}-StreamThread-1", "TaskMigratedException", "replaced")], deaths.Deaths);
     }

@@ -67,7 +67,7 @@ internal sealed partial class StreamThread
 
     public string Name { get; }
 
-    /// <summary>Receives the consumer's statistics, from which the instance tells whether any broker is reachable.</summary>
+    /// <summary>Receives the consumer's and the producer's statistics, from which the instance tells whether a broker is reachable.</summary>
     public BrokerConnectivity? Connectivity { get; init; }
 
     /// <summary>The consumer's static membership id (<see cref="StreamsOptions.GroupInstanceId"/> and the thread's number); null for dynamic membership.</summary>
@@ -116,8 +116,9 @@ internal sealed partial class StreamThread
         try
         {
             _producer = new StreamsProducer(
-                new ProducerBuilder<byte[]?, byte[]?>(KafkaClientFactory.Producer(_options, $"{Name}-producer", _transactionalId))
+                new ProducerBuilder<byte[]?, byte[]?>(Watched(KafkaClientFactory.Producer(_options, $"{Name}-producer", _transactionalId)))
                     .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
+                    .SetStatisticsHandler((_, json) => Connectivity?.OnStatistics($"{Name}-producer", json))
                     .SetErrorHandler((_, e) => OnClientError(e))
                     .Build(),
                 transactional: _transactionalId is not null);
@@ -126,9 +127,9 @@ internal sealed partial class StreamThread
             _producer.BindToCurrentThread();
             _producer.Initialize();
             _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
-            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(GroupConsumerConfig())
+            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Watched(KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId)))
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
-                .SetStatisticsHandler((_, json) => Connectivity?.OnStatistics(json))
+                .SetStatisticsHandler((_, json) => Connectivity?.OnStatistics($"{Name}-consumer", json))
                 .SetErrorHandler((_, e) => OnClientError(e))
                 .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
                 .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
@@ -176,9 +177,10 @@ internal sealed partial class StreamThread
         }
     }
 
-    private ConsumerConfig GroupConsumerConfig()
+    /// <summary>Turns on the statistics <see cref="Connectivity"/> reads, when the instance watches them.</summary>
+    private TConfig Watched<TConfig>(TConfig config)
+        where TConfig : ClientConfig
     {
-        var config = KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId);
         if (Connectivity is not null)
         {
             BrokerConnectivity.Configure(config);
