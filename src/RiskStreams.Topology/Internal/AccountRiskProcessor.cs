@@ -21,7 +21,9 @@ namespace RiskStreams.Topology.Internal;
 /// event time plus the grace. Held events and due step-down timers are released together in time order (an event before a
 /// timer due at the same instant). An event older than the cutoff on arrival — a late PAID record hours old, say — is decided
 /// at once, never dropped; so is one older than an event already released. Sync re-checks go through the same buffer at the
-/// stream time that triggered them. A zero grace decides every event on arrival.</para>
+/// stream time that triggered them. A zero grace decides every event on arrival. What is due is released on every record
+/// and on the stream-time punctuation; timers live in <see cref="StepDownTimers"/> (changelogged), so a restart resumes
+/// them. An event further than the maximum event age behind stream time is refused before anything changes.</para>
 /// <para>The policy in force when an event is decided (not when it arrived) decides it. The domain is called in
 /// <see cref="Decide"/> and <see cref="StepDown"/> only.</para>
 /// </remarks>
