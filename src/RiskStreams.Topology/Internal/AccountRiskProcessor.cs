@@ -57,9 +57,11 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
             // Offline only: once the input has ended, decide what is held as if the grace had passed in stream time.
             context.Schedule(TimeSpan.FromMilliseconds(1), PunctuationType.WallClockTime, _ =>
             {
-                if (drain.TryTake(ref _drainsSeen) && _context.StreamTime != long.MinValue)
+                // Through the latest event held, should stream time not know it (a task restored from its changelogs
+                // that has seen no record since).
+                if (drain.TryTake(ref _drainsSeen) && Max(_context.StreamTime, _buffer.LatestEventTimeMs) is { } end && end != long.MinValue)
                 {
-                    Advance(_context.StreamTime);
+                    Advance(end);
                 }
             });
         }
@@ -119,6 +121,8 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
             }
         }
     }
+
+    private static long? Max(long streamTime, long? latestHeld) => latestHeld is { } held ? Math.Max(streamTime, held) : streamTime;
 
     /// <summary>Stream time minus the grace: events up to it are decided; null before the task's first record.</summary>
     private long? EventTimeCutoff()

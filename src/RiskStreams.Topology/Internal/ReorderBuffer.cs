@@ -59,6 +59,16 @@ internal sealed class ReorderBuffer
         }
     }
 
+    /// <summary>The latest event time held, or null when nothing is held (a scan: for the end of an offline input only).</summary>
+    public long? LatestEventTimeMs
+    {
+        get
+        {
+            EnsureLoaded();
+            return _held.Count == 0 ? null : _held.UnorderedItems.Max(e => e.Priority.EventTimeMs);
+        }
+    }
+
     /// <summary>
     /// Whether an event with time <paramref name="eventTimeMs"/> may be decided at once once everything up to
     /// <paramref name="eventTimeCutoffMs"/> has been released: it is not after the cutoff, or it is older than an event
