@@ -38,6 +38,12 @@ public sealed record BenchResult
     /// <summary>Input records per second over the measured phase.</summary>
     public double? InputEventsPerSec { get; init; }
 
+    /// <summary>
+    /// Input records per CPU second of the whole process over the measured phase (all threads, GC included): on a shared
+    /// machine less sensitive to other processes than <see cref="InputEventsPerSec"/>.
+    /// </summary>
+    public double? EventsPerCpuSec { get; init; }
+
     /// <summary>Records written to the output topic.</summary>
     public long? OutputRecords { get; init; }
 

@@ -13,6 +13,13 @@ internal static class ProcessFigures
         return Math.Round(process.PeakWorkingSet64 / (1024.0 * 1024.0), 1);
     }
 
+    /// <summary>CPU time this process has used so far, all threads (GC included).</summary>
+    public static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     public static double Rate(long records, TimeSpan elapsed) => Math.Round(records / Math.Max(elapsed.TotalSeconds, 1e-9), 0);
 
     public static double Seconds(TimeSpan elapsed) => Math.Round(elapsed.TotalSeconds, 3);

@@ -47,6 +47,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
         var collected = new InProcessOutputs(driver, options.LevelChangesTopic);
         var (light, heavy) = (new LatencySamples(), new LatencySamples());
         long elapsedTicks = 0, commitTicks = 0, rejected = 0;
+        var cpuBefore = ProcessFigures.CpuTime();
         for (var i = 0; i < events.Events.Count; i++)
         {
             var e = events.Events[i];
@@ -77,6 +78,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
 
         commitTicks += Commit(driver);
         collected.Collect();
+        var cpu = ProcessFigures.CpuTime() - cpuBefore;
         elapsedTicks += commitTicks;
         var elapsed = TimeSpan.FromSeconds(elapsedTicks / (double)Stopwatch.Frequency);
         var all = new LatencySamples();
@@ -93,6 +95,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
             Keys = events.Accounts,
             Seconds = ProcessFigures.Seconds(elapsed),
             InputEventsPerSec = rate,
+            EventsPerCpuSec = ProcessFigures.Rate(events.Events.Count, cpu),
             OutputRecords = collected.Outputs,
             ChangelogRecords = collected.ChangelogRecords,
             ChangelogRecordsPerEvent = Math.Round(collected.ChangelogRecords / (double)events.Events.Count, 3),
@@ -135,6 +138,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
         var input = driver.CreateInputTopic(options.TransactionsTopic, Serdes.ByteArray, Serdes.ByteArray);
         var latency = new LatencySamples();
         long elapsedTicks = 0;
+        var cpuBefore = ProcessFigures.CpuTime();
         for (var i = 0; i < events.Events.Count; i++)
         {
             clock.Observe(events.Events[i].TimestampMs);
@@ -150,6 +154,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
         }
 
         var elapsed = TimeSpan.FromSeconds(elapsedTicks / (double)Stopwatch.Frequency);
+        var cpu = ProcessFigures.CpuTime() - cpuBefore;
         var p50Us = Micros(latency.Percentile(50));
         return new BenchResult
         {
@@ -159,6 +164,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
             Keys = events.HeavyAccounts.Count,
             Seconds = ProcessFigures.Seconds(elapsed),
             InputEventsPerSec = ProcessFigures.Rate(events.Events.Count, elapsed),
+            EventsPerCpuSec = ProcessFigures.Rate(events.Events.Count, cpu),
             P50Ms = latency.Percentile(50),
             P99Ms = latency.Percentile(99),
             LatencyKind = "in-process, per event of a heavy account, decided on arrival (zero grace): the time of each pipe call",

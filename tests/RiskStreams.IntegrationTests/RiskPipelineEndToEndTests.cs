@@ -34,6 +34,9 @@ public sealed class RiskPipelineEndToEndTests(StackFixture stack) : IClassFixtur
             publisher.Publish(Txn(topology, "card-1", $"probe-{i}", T0.AddSeconds(30 * i), 99, $"m-{i}"));
         }
 
+        // Decisions go by stream time only: a later purchase on the partition carries it past probe-4 plus the grace.
+        publisher.Publish(Txn(topology, "card-1", "card-later", T0.AddSeconds(130), 5_000, "m-shop"));
+
         var due = T0.AddHours(-3);
         publisher.Publish(Bill(topology, "lag-1", "lag-overdue", T0, "b-1", due, BillStatus.OVERDUE, 1));
 
@@ -86,21 +89,30 @@ public sealed class RiskPipelineEndToEndTests(StackFixture stack) : IClassFixtur
         }
 
         publisher.Publish(Txn(topology, "dlq-1", "negative", T0, -5, "m-x"));
+        publisher.Publish(Txn(topology, "dlq-1", "clock-2099", new DateTime(2099, 1, 1, 0, 0, 0, DateTimeKind.Utc), 50, "m-y"));
         for (var i = 0; i < 5; i++)
         {
             publisher.Publish(Txn(topology, "dlq-1", $"after-{i}", T0.AddSeconds(10 * i), 50, $"m-{i}"));
         }
 
+        // Decisions go by stream time only: a later purchase on the partition carries it past after-4 plus the grace.
+        publisher.Publish(Txn(topology, "dlq-1", "later", T0.AddSeconds(60), 5_000, "m-shop"));
+
         await publisher.FlushAsync(CancellationToken.None);
 
-        var dead = TopicReader.ReadAll(stack.Cluster.BootstrapServers, topology.DeadLetterTopic, 3);
-        Assert.Equal(3, dead.Count);
+        var dead = TopicReader.ReadAll(stack.Cluster.BootstrapServers, topology.DeadLetterTopic, 4);
+        Assert.Equal(4, dead.Count);
         Assert.All(dead, d => Assert.Equal(topology.TransactionsTopic, Header(d, DeadLetterHeaders.SourceTopic)));
-        Assert.Equal(["0", "1", "2"], dead.Select(d => Header(d, DeadLetterHeaders.SourceOffset)));
+        Assert.Equal(["0", "1", "2", "3"], dead.Select(d => Header(d, DeadLetterHeaders.SourceOffset)));
         Assert.Equal(
-            ["RiskStreams.Avro.AvroSerdeException", "RiskStreams.Avro.AvroSerdeException", "RiskStreams.Topology.Internal.InvalidEventException"],
+            ["RiskStreams.Avro.AvroSerdeException", "RiskStreams.Avro.AvroSerdeException", "RiskStreams.Topology.Internal.InvalidEventException",
+                "RiskStreams.Topology.Internal.InvalidEventException"],
             dead.Select(d => Header(d, DeadLetterHeaders.ErrorClass)));
         Assert.Equal("Transaction negative: amountMinor must not be negative, was -5.", Header(dead[2], DeadLetterHeaders.ErrorMessage));
+
+        // A device clock in 2099 is refused before it reaches stream time: the probes after it are still decided in order.
+        Assert.StartsWith("transactions event clock-2099: occurredAt 2099-01-01T00:00:00.000Z is more than the maximum clock skew (00:05:00) ahead of the processing clock",
+            Header(dead[3], DeadLetterHeaders.ErrorMessage), StringComparison.Ordinal);
         Assert.Equal(Encoding.UTF8.GetBytes("not avro at all"), dead[0].Message.Value);
         Assert.Equal("dlq-1", dead[0].Message.Key);
 

@@ -31,7 +31,7 @@ public sealed class RunCommandTests(StackFixture stack) : IClassFixture<StackFix
 
         // The embedded cluster has no CreateTopics API, so `run` (AdminClient) finds the store changelogs made beforehand,
         // as on a cluster where internal topics are provisioned ahead of deployment.
-        foreach (var store in new[] { RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer })
+        foreach (var store in new[] { RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer, RiskStoreNames.StepDownTimers })
         {
             stack.Cluster.CreateTopic($"run-test-{store}-changelog", 4);
         }
@@ -50,12 +50,15 @@ public sealed class RunCommandTests(StackFixture stack) : IClassFixture<StackFix
         using (var publisher = new WorkloadPublisher(stack.Cluster.BootstrapServers, registry))
         {
             var t0 = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
-            for (var i = 0; i < 5; i++)
+
+            // Five probes, then an ordinary purchase that carries the partition's stream time past the reorder grace
+            // (decisions go by stream time only).
+            for (var i = 0; i < 6; i++)
             {
                 var at = t0.AddSeconds(20 * i);
                 publisher.Publish(new GeneratedEvent(ContractTopics.Transactions, "run-acct", new Transaction
                 {
-                    eventId = $"run-{i}", accountId = "run-acct", occurredAt = at, amountMinor = 80, currency = "CNY", merchantId = $"m-{i}",
+                    eventId = $"run-{i}", accountId = "run-acct", occurredAt = at, amountMinor = i < 5 ? 80 : 5_000, currency = "CNY", merchantId = $"m-{i}",
                     merchantCategory = "5999", channel = TransactionChannel.ONLINE, kind = TransactionKind.PURCHASE, status = TransactionStatus.APPROVED,
                 }, (long)(at - DateTime.UnixEpoch).TotalMilliseconds));
             }

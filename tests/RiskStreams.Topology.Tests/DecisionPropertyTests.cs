@@ -12,7 +12,7 @@ namespace RiskStreams.Topology.Tests;
 /// </summary>
 public sealed class DecisionPropertyTests(RegistryFixture registry) : IClassFixture<RegistryFixture>
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(40).WithQuietOnSuccess(true);
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(150).WithQuietOnSuccess(true);
     private static readonly int GraceMs = (int)new RiskTopologyOptions().ReorderGrace.TotalMilliseconds;
 
     [Fact]

@@ -194,6 +194,27 @@ public sealed class RiskBacktestTests
     }
 
     [Fact]
+    public void A_wild_device_clock_is_refused_even_on_the_first_line_and_a_real_gap_in_the_input_is_followed()
+    {
+        const long Year2099 = 4_070_908_800_000;
+        var input = new BacktestInput().Login("card-1", Year2099, success: true, "dev-1", "clock-2099");
+        for (var i = 0; i < 5; i++)
+        {
+            input.Txn("card-1", T0 + (i * 30 * Second), 99, $"probe-m-{i}", $"probe-{i}");
+        }
+
+        // Thirteen hours later the traffic resumes: a gap, not a wild clock, so it is decided (and the restriction steps down).
+        input.Login("other", T0 + (13 * Hour), success: true, "dev-o", "other-1").Login("other", T0 + (13 * Hour) + Second, success: true, "dev-o", "other-2");
+
+        var (summary, changes) = input.Run();
+
+        Assert.Equal([1L], summary.Rejected.Select(r => r.LineNumber));
+        Assert.StartsWith("rejected by the topology: logins event clock-2099: occurredAt 2099-01-01T00:00:00.000Z is more than the maximum clock skew (00:05:00) ahead of the processing clock (2026-01-05T08:02:00.000Z)",
+            summary.Rejected[0].Reason, StringComparison.Ordinal);
+        Assert.Equal(["card-1|1|NORMAL|RESTRICTED|SMALL_TXN_PROBING|probe-4", "card-1|2|RESTRICTED|NORMAL|RISK_CLEARED|cooldown-elapsed@1767643320000"], Describe(changes));
+    }
+
+    [Fact]
     public void The_sample_input_shows_each_documented_behaviour()
     {
         using var output = new StringWriter();

@@ -21,7 +21,9 @@ namespace RiskStreams.Topology.Internal;
 /// event time plus the grace. Held events and due step-down timers are released together in time order (an event before a
 /// timer due at the same instant). An event older than the cutoff on arrival — a late PAID record hours old, say — is decided
 /// at once, never dropped; so is one older than an event already released. Sync re-checks go through the same buffer at the
-/// stream time that triggered them. A zero grace decides every event on arrival.</para>
+/// stream time that triggered them. A zero grace decides every event on arrival. What is due is released on every record
+/// and on the stream-time punctuation; timers live in <see cref="StepDownTimers"/> (changelogged), so a restart resumes
+/// them. An event further than the maximum event age behind stream time is refused before anything changes.</para>
 /// <para>The policy in force when an event is decided (not when it arrived) decides it. The domain is called in
 /// <see cref="Decide"/> and <see cref="StepDown"/> only.</para>
 /// </remarks>
@@ -55,12 +57,11 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
             // Offline only: once the input has ended, decide what is held as if the grace had passed in stream time.
             context.Schedule(TimeSpan.FromMilliseconds(1), PunctuationType.WallClockTime, _ =>
             {
-                // A task restored without input since has no stream time yet; the latest held event stands for it
-                // (the event that set the stream time is always still held, being later than the cutoff).
-                if (drain.TryTake(ref _drainsSeen)
-                    && (_context.StreamTime != long.MinValue ? _context.StreamTime : _buffer.LatestEventTimeMs) is { } through)
+                // Through the latest event held, should stream time not know it (a task restored from its changelogs
+                // that has seen no record since).
+                if (drain.TryTake(ref _drainsSeen) && Max(_context.StreamTime, _buffer.LatestEventTimeMs) is { } end && end != long.MinValue)
                 {
-                    Advance(through);
+                    Advance(end);
                 }
             });
         }
@@ -120,6 +121,8 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
             }
         }
     }
+
+    private static long? Max(long streamTime, long? latestHeld) => latestHeld is { } held ? Math.Max(streamTime, held) : streamTime;
 
     /// <summary>Stream time minus the grace: events up to it are decided; null before the task's first record.</summary>
     private long? EventTimeCutoff()

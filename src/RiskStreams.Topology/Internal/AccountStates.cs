@@ -7,10 +7,14 @@ namespace RiskStreams.Topology.Internal;
 /// The account processor's view of the account-state store. When the store says when it flushes (<see cref="IFlushingStore"/>,
 /// i.e. on every commit), the states changed since the last flush stay decoded in memory and are written once at the flush:
 /// an account decided many times within one commit interval is decoded and encoded once, and its changelog gets its state as
-/// of the commit — what a restore after a crash starts from. Otherwise every save is written through.
+/// of the commit — what a restore after a crash starts from. At most <see cref="MaxDirtyAccounts"/> states wait: beyond that
+/// they are all written to the store (its record cache) at once, so memory stays bounded however long the commit interval.
+/// Otherwise every save is written through.
 /// </summary>
 internal sealed class AccountStates
 {
+    public const int MaxDirtyAccounts = 4_096;
+
     private readonly IKeyValueStore<string, AccountRiskState> _store;
     private readonly Dictionary<string, AccountRiskState>? _dirty;
 
@@ -37,6 +41,10 @@ internal sealed class AccountStates
         else
         {
             _dirty[accountId] = state;
+            if (_dirty.Count >= MaxDirtyAccounts)
+            {
+                WriteDirty();
+            }
         }
     }
 

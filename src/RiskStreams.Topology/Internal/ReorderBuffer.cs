@@ -59,13 +59,13 @@ internal sealed class ReorderBuffer
         }
     }
 
-    /// <summary>The largest event time held, or null when nothing is held (a scan: for the offline drain only).</summary>
+    /// <summary>The latest event time held, or null when nothing is held (a scan: for the end of an offline input only).</summary>
     public long? LatestEventTimeMs
     {
         get
         {
             EnsureLoaded();
-            return _held.Count == 0 ? null : _held.UnorderedItems.Max(item => item.Priority.EventTimeMs);
+            return _held.Count == 0 ? null : _held.UnorderedItems.Max(e => e.Priority.EventTimeMs);
         }
     }
 

@@ -4,22 +4,16 @@ using RiskStreams.Streams;
 namespace RiskStreams.Topology.Internal;
 
 /// <summary>
-/// Key of the reorder buffer: event time, then arrival sequence. Encoded in 16 bytes so that the store's
-/// unsigned lexicographic byte order is this order: the event time in offset binary (sign bit flipped, so
+/// Key of the reorder buffer: event time, then arrival sequence (the release order). Encoded in 16 bytes so that the
+/// store's unsigned lexicographic byte order is this order too: the event time in offset binary (sign bit flipped, so
 /// times before 1970 sort before later ones), then the non-negative sequence, both big-endian.
 /// </summary>
 internal readonly record struct ReorderKey(long EventTimeMs, long Sequence) : IComparable<ReorderKey>
 {
     public const int Size = 16;
 
-    /// <summary>The smallest key.</summary>
-    public static readonly ReorderKey Min = new(long.MinValue, 0);
-
     /// <summary>Serde of the buffer's keys.</summary>
     public static Serde<ReorderKey> Serde { get; } = Serde<ReorderKey>.From((_, key) => key.Encode(), (_, data, _) => Decode(data));
-
-    /// <summary>The largest key with event time <paramref name="eventTimeMs"/>: every entry up to it has event time at most that.</summary>
-    public static ReorderKey Through(long eventTimeMs) => new(eventTimeMs, long.MaxValue);
 
     public byte[] Encode()
     {
