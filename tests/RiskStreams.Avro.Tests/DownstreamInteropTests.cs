@@ -23,6 +23,12 @@ public sealed class DownstreamInteropTests(InteropFixture fixture) : IClassFixtu
 
     private CachedSchemaRegistryClient ConfluentRegistry() => new(new SchemaRegistryConfig { Url = fixture.Registry.Url });
 
+    /// <summary>The contract as it was before 1.0: Avro namespace <c>riskstreams.events</c>, no aliases.</summary>
+    private static string LegacySchema(global::Avro.Schema contract) => Regex.Replace(
+        contract.ToString().Replace("\"RiskStreams.Avro.Contracts\"", "\"riskstreams.events\"", StringComparison.Ordinal),
+        "\"aliases\":\\[[^\\]]*\\],",
+        string.Empty);
+
     private async Task ProduceAsync<T>(string topic, ISerializer<T> serializer, params (string Key, T Value)[] records)
     {
         using var producer = new ProducerBuilder<string, T>(fixture.ProducerConfig()).SetValueSerializer(serializer).Build();
@@ -96,10 +102,7 @@ public sealed class DownstreamInteropTests(InteropFixture fixture) : IClassFixtu
         var subject = topic + "-value";
         fixture.Cluster.CreateTopic(topic, 1);
         using var ours = OurRegistry();
-        var legacySchema = Regex.Replace(
-            RiskLevelChanged._SCHEMA.ToString().Replace("\"RiskStreams.Avro.Contracts\"", "\"riskstreams.events\"", StringComparison.Ordinal),
-            "\"aliases\":\\[[^\\]]*\\],",
-            string.Empty);
+        var legacySchema = LegacySchema(RiskLevelChanged._SCHEMA);
         Assert.DoesNotContain("RiskStreams.Avro.Contracts", legacySchema, StringComparison.Ordinal);
         var legacyId = await ours.RegisterSchemaAsync(subject, legacySchema);
         var sample = SampleRiskLevelChanged(withReasons: true);
@@ -140,6 +143,26 @@ public sealed class DownstreamInteropTests(InteropFixture fixture) : IClassFixtu
         AssertEqualRecords(full, read[0]);
         AssertEqualRecords(sparse, read[1]);
         Assert.Equal([1], await confluent.GetSubjectVersionsAsync(topic + "-value"));
+    }
+
+    [Fact]
+    public async Task Confluent_serializer_using_the_latest_version_writes_with_the_latest_registered_id()
+    {
+        var topic = RegistryFixture.UniqueTopic(ContractTopics.SyncStatus);
+        var subject = topic + "-value";
+        using var ours = OurRegistry();
+        var legacyId = await ours.RegisterSchemaAsync(subject, LegacySchema(SyncStatus._SCHEMA));
+        await new AvroSerializer<SyncStatus>(ours).WarmUpAsync(topic);
+        var latestId = (await ours.GetLatestSchemaAsync(subject)).Id;
+        using var confluent = ConfluentRegistry();
+        var latest = new ConfluentSerdes.AvroSerializer<SyncStatus>(
+            confluent, new ConfluentSerdes.AvroSerializerConfig { AutoRegisterSchemas = false, UseLatestVersion = true });
+
+        var payload = await latest.SerializeAsync(SampleSyncStatus(), ValueOf(topic));
+
+        Assert.NotEqual(legacyId, latestId);
+        Assert.Equal(latestId, BinaryPrimitives.ReadInt32BigEndian(payload.AsSpan(1, 4)));
+        AssertEqualRecords(SampleSyncStatus(), new AvroDeserializer<SyncStatus>(ours).Deserialize(payload, false, ValueOf(topic)));
     }
 
     [Fact]
