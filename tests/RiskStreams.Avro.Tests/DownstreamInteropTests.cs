@@ -146,6 +146,25 @@ public sealed class DownstreamInteropTests(InteropFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Schema_auto_registered_by_Confluent_serializer_is_the_one_our_lookup_only_serializer_expects()
+    {
+        var topic = RegistryFixture.UniqueTopic(ContractTopics.Logins);
+        fixture.Cluster.CreateTopic(topic, 1);
+        using var confluent = ConfluentRegistry();
+        var registering = new ConfluentSerdes.AvroSerializer<Login>(confluent);
+        var sample = SampleLogin(optionalsSet: true);
+        await ProduceAsync(topic, registering.AsSyncOverAsync(), ("acc-42", sample));
+        using var ours = OurRegistry();
+
+        var ourPayload = new AvroSerializer<Login>(ours, AvroSerializerOptions.Default.WithAutoRegisterSchemas(false)).Serialize(sample, ValueOf(topic));
+        var read = Assert.Single(fixture.Consume(topic, new AvroDeserializer<Login>(ours), 1));
+
+        Assert.Equal((await confluent.GetLatestSchemaAsync(topic + "-value")).Id, BinaryPrimitives.ReadInt32BigEndian(ourPayload.AsSpan(1, 4)));
+        Assert.Equal([1], await confluent.GetSubjectVersionsAsync(topic + "-value"));
+        AssertEqualRecords(sample, read);
+    }
+
+    [Fact]
     public async Task Confluent_serializer_using_the_latest_version_writes_with_the_latest_registered_id()
     {
         var topic = RegistryFixture.UniqueTopic(ContractTopics.SyncStatus);
