@@ -222,7 +222,7 @@ public sealed class EvolutionTests(RegistryFixture fixture) : IClassFixture<Regi
 
         Assert.Equal(AvroSerdeErrorReason.SchemaMismatch, error.Reason);
         Assert.Equal(id, error.SchemaId);
-        Assert.Contains("riskstreams.events.Login.mfaUsed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RiskStreams.Avro.Contracts.Login.mfaUsed", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,6 +235,6 @@ public sealed class EvolutionTests(RegistryFixture fixture) : IClassFixture<Regi
         var error = Assert.Throws<AvroSerdeException>(() => new AvroDeserializer<Login>(client).Deserialize(payload, false, ValueOf(topic)));
 
         Assert.Equal(AvroSerdeErrorReason.SchemaMismatch, error.Reason);
-        Assert.Contains("riskstreams.events.SyncStatus", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RiskStreams.Avro.Contracts.SyncStatus", error.Message, StringComparison.Ordinal);
     }
 }

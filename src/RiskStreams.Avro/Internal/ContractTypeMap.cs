@@ -5,28 +5,20 @@ using RiskStreams.Avro.Contracts;
 namespace RiskStreams.Avro.Internal;
 
 /// <summary>
-/// Maps Avro named types (namespace <c>riskstreams.events</c>) to the generated C# contracts
-/// (namespace <c>RiskStreams.Avro.Contracts</c>). Apache.Avro's own lookup uses the Avro full name
-/// as the CLR name, which fails because the two namespaces differ.
+/// Maps Avro named types to the generated C# contracts. The C# full name of a contract is its Avro
+/// full name (<c>RiskStreams.Avro.Contracts.RiskReason</c>), so this is a cached lookup confined to
+/// the contracts assembly (Apache.Avro's own lookup scans every loaded assembly).
 /// </summary>
 internal static class ContractTypeMap
 {
-    internal const string AvroNamespacePrefix = "riskstreams.events.";
-    internal const string ClrNamespacePrefix = "RiskStreams.Avro.Contracts.";
-
     private static readonly System.Reflection.Assembly ContractsAssembly = typeof(Transaction).Assembly;
     private static readonly ConcurrentDictionary<string, Type> NamedTypes = new(StringComparer.Ordinal);
 
     /// <summary>Returns the CLR type generated for an Avro record, enum or fixed full name.</summary>
     internal static Type ResolveNamed(string avroFullName) =>
         NamedTypes.GetOrAdd(avroFullName, static name =>
-        {
-            var clrName = name.StartsWith(AvroNamespacePrefix, StringComparison.Ordinal)
-                ? string.Concat(ClrNamespacePrefix, name.AsSpan(AvroNamespacePrefix.Length))
-                : name;
-            return ContractsAssembly.GetType(clrName, throwOnError: false)
-                ?? throw new AvroException($"No generated contract type '{clrName}' for Avro type '{name}'.");
-        });
+            ContractsAssembly.GetType(name, throwOnError: false)
+                ?? throw new AvroException($"No generated contract type for Avro type '{name}'."));
 
     /// <summary>
     /// Returns the CLR type the generated code uses for a value of <paramref name="schema"/>

@@ -8,7 +8,8 @@ namespace RiskStreams.DevStack;
 
 /// <summary>
 /// An in-memory Schema Registry speaking the Confluent REST API subset the serdes and tools use
-/// (register, schema by id, subjects, versions, compatibility, config), served by Kestrel on
+/// (register, lookup, schema by id, subjects, versions, compatibility, global and per-subject
+/// config: everything Confluent's .NET serdes call), served by Kestrel on
 /// 127.0.0.1. Schema ids are global and stable per canonical schema; new versions are checked
 /// against the compatibility level (BACKWARD by default). For development and tests only: state is
 /// lost when it stops.

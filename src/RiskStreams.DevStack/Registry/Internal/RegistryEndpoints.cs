@@ -7,7 +7,13 @@ using Microsoft.AspNetCore.Routing;
 
 namespace RiskStreams.DevStack.Internal;
 
-/// <summary>The Confluent Schema Registry REST subset served by the embedded registry, as minimal APIs.</summary>
+/// <summary>
+/// The Confluent Schema Registry REST subset served by the embedded registry, as minimal APIs: every
+/// call Confluent's .NET serdes (2.16) make with auto-registration on and off and with
+/// <c>use.latest.version</c>, plus compatibility tests and config. Query flags the registry has no use
+/// for (<c>normalize</c>: schemas are always compared normalized; <c>deleted</c>: nothing is ever
+/// deleted; <c>subject</c>/<c>format</c> on schema ids) are accepted and ignored.
+/// </summary>
 internal static class RegistryEndpoints
 {
     private const string ContentType = "application/vnd.schemaregistry.v1+json";
@@ -16,6 +22,9 @@ internal static class RegistryEndpoints
     {
         routes.MapPost("/subjects/{subject}/versions", (string subject, HttpContext context) =>
             Handle(context, async () => new JsonObject { ["id"] = store.Register(subject, await ReadSchemaAsync(context)) }));
+
+        routes.MapPost("/subjects/{subject}", (string subject, HttpContext context) =>
+            Handle(context, async () => VersionJson(store.Lookup(subject, await ReadSchemaAsync(context)))));
 
         routes.MapGet("/schemas/ids/{id}", (string id, HttpContext context) =>
             Respond(context, () => new JsonObject { ["schema"] = store.GetSchema(ParseId(id)) }));
@@ -27,36 +36,59 @@ internal static class RegistryEndpoints
             Respond(context, () => new JsonArray([.. store.Versions(subject).Select(v => JsonValue.Create(v))])));
 
         routes.MapGet("/subjects/{subject}/versions/{version}", (string subject, string version, HttpContext context) =>
-            Respond(context, () =>
-            {
-                var found = store.GetVersion(subject, version);
-                return new JsonObject
-                {
-                    ["subject"] = found.Subject,
-                    ["id"] = found.Id,
-                    ["version"] = found.Version,
-                    ["schema"] = found.Schema,
-                };
-            }));
+            Respond(context, () => VersionJson(store.GetVersion(subject, version))));
 
-        routes.MapPost("/compatibility/subjects/{subject}/versions/latest", (string subject, HttpContext context) =>
-            Handle(context, async () => new JsonObject { ["is_compatible"] = store.IsCompatible(subject, await ReadSchemaAsync(context)) }));
+        routes.MapPost("/compatibility/subjects/{subject}/versions/{version}", (string subject, string version, HttpContext context) =>
+            Handle(context, async () => new JsonObject { ["is_compatible"] = store.IsCompatible(subject, version, await ReadSchemaAsync(context)) }));
 
+        MapConfig(routes, store);
+    }
+
+    private static void MapConfig(IEndpointRouteBuilder routes, RegistryStore store)
+    {
         routes.MapGet("/config", (HttpContext context) =>
-            Respond(context, () => new JsonObject { ["compatibilityLevel"] = store.Level.ToWireName() }));
+            Respond(context, () => LevelJson(store.Level)));
 
         routes.MapPut("/config", (HttpContext context) =>
             Handle(context, async () =>
             {
-                var requested = await ReadStringPropertyAsync(context, "compatibility");
-                if (!CompatibilityLevels.TryParse(requested, out var level))
-                {
-                    throw RegistryError.InvalidCompatibilityLevel(requested);
-                }
-
+                var level = await ReadLevelAsync(context);
                 store.Level = level;
                 return new JsonObject { ["compatibility"] = level.ToWireName() };
             }));
+
+        routes.MapGet("/config/{subject}", (string subject, HttpContext context) =>
+            Respond(context, () => LevelJson(store.SubjectLevel(subject, IsTrue(context, "defaultToGlobal")))));
+
+        routes.MapPut("/config/{subject}", (string subject, HttpContext context) =>
+            Handle(context, async () =>
+            {
+                var level = await ReadLevelAsync(context);
+                store.SetSubjectLevel(subject, level);
+                return new JsonObject { ["compatibility"] = level.ToWireName() };
+            }));
+
+        routes.MapDelete("/config/{subject}", (string subject, HttpContext context) =>
+            Respond(context, () => LevelJson(store.DeleteSubjectLevel(subject))));
+    }
+
+    private static JsonObject VersionJson(SubjectVersion found) => new()
+    {
+        ["subject"] = found.Subject,
+        ["version"] = found.Version,
+        ["id"] = found.Id,
+        ["schema"] = found.Schema,
+    };
+
+    private static JsonObject LevelJson(CompatibilityLevel level) => new() { ["compatibilityLevel"] = level.ToWireName() };
+
+    private static bool IsTrue(HttpContext context, string name) =>
+        bool.TryParse(context.Request.Query[name].ToString(), out var value) && value;
+
+    private static async Task<CompatibilityLevel> ReadLevelAsync(HttpContext context)
+    {
+        var requested = await ReadStringPropertyAsync(context, "compatibility");
+        return CompatibilityLevels.TryParse(requested, out var level) ? level : throw RegistryError.InvalidCompatibilityLevel(requested);
     }
 
     private static Task Respond(HttpContext context, Func<JsonNode> action) =>

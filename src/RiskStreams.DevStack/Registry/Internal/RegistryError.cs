@@ -21,6 +21,11 @@ internal sealed class RegistryError : Exception
 
     internal static RegistryError SchemaNotFound(int id) => new(404, 40403, $"Schema {id} not found");
 
+    internal static RegistryError SchemaNotFoundUnderSubject() => new(404, 40403, "Schema not found");
+
+    internal static RegistryError SubjectLevelNotConfigured(string subject) =>
+        new(404, 40408, $"Subject '{subject}' does not have subject-level compatibility configured");
+
     internal static RegistryError InvalidSchema(string detail) => new(422, 42201, $"Invalid schema: {detail}");
 
     internal static RegistryError InvalidVersion(string version) =>
