@@ -123,9 +123,12 @@ internal sealed partial class StreamThread
             _producer.BindToCurrentThread();
             _producer.Initialize();
             _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
-            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId))
+            var consumerConfig = KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId);
+            consumerConfig.StatisticsIntervalMs ??= StatisticsIntervalMs;
+            _consumer = new ConsumerBuilder<byte[]?, byte[]?>(consumerConfig)
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
                 .SetErrorHandler((_, e) => OnClientError(e))
+                .SetStatisticsHandler((_, json) => OnStatistics(json))
                 .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
                 .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
                 .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
@@ -278,6 +281,11 @@ internal sealed partial class StreamThread
 
     private void OnClientError(Error error)
     {
+        if (error.Code == ErrorCode.Local_AllBrokersDown)
+        {
+            OnBrokersDown();
+        }
+
         if (error.IsFatal)
         {
             Interlocked.CompareExchange(ref _fatalClientError, new KafkaException(error), null);
