@@ -89,7 +89,7 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     {
         var app = Prepare(name);
         using var progress = new ConsumerGroupProgress(stack.Cluster.BootstrapServers, app.Id);
-        using var process = ServiceProcess.Start("run", Environment(app, inputs));
+        using var process = ServiceProcess.Start("run --verbose", Environment(app, inputs));
         await Wait.UntilAsync(() => progress.Committed(Topics(inputs)) >= Events / 5, "the instance to commit a fifth of the input", RunDeadline);
         var committedAtOutage = progress.Committed(Topics(inputs));
         stack.Cluster.TakeBrokerDown();
@@ -103,7 +103,17 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
         }
 
         Assert.False(process.HasExited, $"the instance exited during the outage (stderr: {process.Stderr})");
-        await WaitCaughtUpAsync(app, inputs, process);
+        try
+        {
+            await WaitCaughtUpAsync(app, inputs, process);
+        }
+        catch (TimeoutException)
+        {
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), $"riskstreams-{app.Id}.log"), process.Stdout.ToString());
+            log.WriteLine($"instance output kept in {Path.Combine(Path.GetTempPath(), $"riskstreams-{app.Id}.log")}");
+            throw;
+        }
+
         log.WriteLine($"broker down {BrokerOutage.TotalSeconds:F0} s at {committedAtOutage} of {Events} committed; the instance resumed and caught up");
         return (await StopAsync(app, process)) with { CommittedAtDisturbance = committedAtOutage };
     }

@@ -14,7 +14,8 @@ internal sealed partial class StreamThread
     /// <summary>How often librdkafka reports its statistics, by which the thread sees brokers come back.</summary>
     private const int StatisticsIntervalMs = 1000;
 
-    private bool _brokersDown;
+    // Set from the producer's callbacks too, which run on its own thread.
+    private volatile bool _brokersDown;
 
     private void OnBrokersDown()
     {
