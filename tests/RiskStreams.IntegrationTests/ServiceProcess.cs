@@ -22,6 +22,8 @@ internal sealed class ServiceProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static ServiceProcess Start(string arguments, IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "riskstreams.dll");

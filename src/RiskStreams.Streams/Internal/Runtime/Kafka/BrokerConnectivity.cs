@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Confluent.Kafka;
 
 namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 
@@ -41,22 +40,10 @@ internal sealed class BrokerConnectivity
         }
     }
 
-    public static void Configure(ClientConfig config) => config.StatisticsIntervalMs = StatisticsIntervalMs;
-
     /// <summary>Reads one statistics report (librdkafka's JSON) of <paramref name="client"/>; a report it cannot read changes nothing.</summary>
     public void OnStatistics(string client, string json)
     {
-        bool? up;
-        try
-        {
-            up = AnyBrokerUp(json);
-        }
-        catch (JsonException)
-        {
-            return;
-        }
-
-        if (up is not { } anyUp)
+        if (AnyBrokerUp(json) is not { } anyUp)
         {
             return;
         }
@@ -67,10 +54,20 @@ internal sealed class BrokerConnectivity
             (_, previous) => (anyUp ? 0 : previous.DownSinceMs != 0 ? previous.DownSinceMs : now, now));
     }
 
-    /// <summary>True if a cluster broker is up, false if none is, null if the report lists none yet.</summary>
-    private static bool? AnyBrokerUp(string json)
+    /// <summary>True if a cluster broker is up, false if none is, null if the report lists none yet or cannot be read.</summary>
+    public static bool? AnyBrokerUp(string json)
     {
-        using var document = JsonDocument.Parse(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        using var _ = document;
         if (!document.RootElement.TryGetProperty("brokers", out var brokers) || brokers.ValueKind != JsonValueKind.Object)
         {
             return null;

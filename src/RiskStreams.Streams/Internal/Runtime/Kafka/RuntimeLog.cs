@@ -63,4 +63,10 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(124, LogLevel.Warning, "{Thread}: task {TaskId} resumed: its dependency is available again after {Attempts} failed attempts, {PausedMs} ms paused")]
     public static partial void DependencyAvailable(ILogger logger, string thread, TaskId taskId, int attempts, long pausedMs);
+
+    [LoggerMessage(125, LogLevel.Warning, "{Thread}: all brokers are down; the thread stands still (no wall-clock punctuation) until one is back")]
+    public static partial void BrokersDown(ILogger logger, string thread);
+
+    [LoggerMessage(126, LogLevel.Warning, "{Thread}: a broker is reachable again; the thread goes on where it stopped")]
+    public static partial void BrokersUp(ILogger logger, string thread);
 }

@@ -105,6 +105,11 @@ internal sealed partial class StreamThread
 
     private void PunctuateWallClock()
     {
+        if (_brokersDown)
+        {
+            return;
+        }
+
         var fired = 0;
         foreach (var task in _taskList)
         {

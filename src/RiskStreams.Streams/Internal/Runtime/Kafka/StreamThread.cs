@@ -118,7 +118,7 @@ internal sealed partial class StreamThread
             _producer = new StreamsProducer(
                 new ProducerBuilder<byte[]?, byte[]?>(Watched(KafkaClientFactory.Producer(_options, $"{Name}-producer", _transactionalId)))
                     .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
-                    .SetStatisticsHandler((_, json) => Connectivity?.OnStatistics($"{Name}-producer", json))
+                    .SetStatisticsHandler((_, json) => OnStatistics($"{Name}-producer", json))
                     .SetErrorHandler((_, e) => OnClientError(e))
                     .Build(),
                 transactional: _transactionalId is not null);
@@ -129,7 +129,7 @@ internal sealed partial class StreamThread
             _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
             _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Watched(KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId)))
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
-                .SetStatisticsHandler((_, json) => Connectivity?.OnStatistics($"{Name}-consumer", json))
+                .SetStatisticsHandler((_, json) => OnStatistics($"{Name}-consumer", json))
                 .SetErrorHandler((_, e) => OnClientError(e))
                 .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
                 .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
@@ -177,15 +177,11 @@ internal sealed partial class StreamThread
         }
     }
 
-    /// <summary>Turns on the statistics <see cref="Connectivity"/> reads, when the instance watches them.</summary>
-    private TConfig Watched<TConfig>(TConfig config)
+    /// <summary>Turns on the statistics by which the thread sees brokers come back and <see cref="Connectivity"/> watches them.</summary>
+    private static TConfig Watched<TConfig>(TConfig config)
         where TConfig : ClientConfig
     {
-        if (Connectivity is not null)
-        {
-            BrokerConnectivity.Configure(config);
-        }
-
+        config.StatisticsIntervalMs ??= BrokerConnectivity.StatisticsIntervalMs;
         return config;
     }
 
@@ -295,6 +291,11 @@ internal sealed partial class StreamThread
 
     private void OnClientError(Error error)
     {
+        if (error.Code == ErrorCode.Local_AllBrokersDown)
+        {
+            OnBrokersDown();
+        }
+
         if (error.IsFatal)
         {
             Interlocked.CompareExchange(ref _fatalClientError, new KafkaException(error), null);
