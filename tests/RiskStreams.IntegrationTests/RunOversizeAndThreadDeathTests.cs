@@ -12,7 +12,7 @@ public sealed class RunOversizeAndThreadDeathTests(StackFixture stack) : IClassF
     private const short InitProducerIdApiKey = 22;
 
     [Fact]
-    public async Task A_valid_record_too_large_for_the_state_is_dead_lettered_naming_store_and_key_and_run_keeps_deciding_and_restarts()
+    public async Task A_record_whose_ids_would_bloat_the_state_is_dead_lettered_naming_field_and_rule_and_run_keeps_deciding_and_restarts()
     {
         const string appId = "run-oversize";
         var topology = RunProcess.CreateDevTopics(stack);
@@ -20,8 +20,9 @@ public sealed class RunOversizeAndThreadDeathTests(StackFixture stack) : IClassF
         {
             await RunProcess.UntilReadyAsync(first, appId);
 
-            // Two valid transactions of 600 kB for one account: each fits, the account state holding both would not. The
-            // reorder buffer holds them for its grace; the wall-clock release decides them, and the second is refused.
+            // Two transactions of 600 kB for one account (their merchant ids): the state would hold both and pass the broker's
+            // 1 MB limit. Bounded state is the first line: ids are capped, so each is refused before it reaches any store. The
+            // engine's last line (a store refusing an oversize write, StateRecordTooLargeException) is covered by OversizeStateTests.
             using (var registry = new SchemaRegistryClient(new SchemaRegistryOptions { Url = stack.Registry.Url }))
             using (var publisher = new WorkloadPublisher(stack.Cluster.BootstrapServers, registry))
             {
@@ -36,13 +37,19 @@ public sealed class RunOversizeAndThreadDeathTests(StackFixture stack) : IClassF
                 await publisher.FlushAsync(CancellationToken.None);
             }
 
-            var dead = Assert.Single(TopicReader.ReadAll(stack.Cluster.BootstrapServers, topology.DeadLetterTopic, 1));
-            Assert.Equal(("huge-acct", null), (dead.Message.Key, dead.Message.Value));
-            Assert.Equal("punctuation", Header(dead, DeadLetterHeaders.Stage));
-            Assert.Equal(typeof(StateRecordTooLargeException).FullName, Header(dead, DeadLetterHeaders.ErrorClass));
-            Assert.Matches("^Store 'account-risk-state' refused a write for key 'huge-acct': its changelog record would be 12[0-9]{5} bytes, over the limit of 1000000",
-                Header(dead, DeadLetterHeaders.ErrorMessage));
-            Console.WriteLine($"oversize dead letter: {Header(dead, DeadLetterHeaders.ErrorMessage)}");
+            var dead = TopicReader.ReadAll(stack.Cluster.BootstrapServers, topology.DeadLetterTopic, 2);
+            Assert.Equal(2, dead.Count);
+            foreach (var record in dead)
+            {
+                Assert.Equal("huge-acct", record.Message.Key);
+                Assert.NotNull(record.Message.Value);
+                Assert.Equal("processing", Header(record, DeadLetterHeaders.Stage));
+                Assert.Equal("RiskStreams.Topology.Internal.InvalidEventException", Header(record, DeadLetterHeaders.ErrorClass));
+                Assert.Matches("^transactions event huge-[01]: field merchantId breaks rule too-long: merchantId is 600000 characters long, at most 200 allowed$",
+                    Header(record, DeadLetterHeaders.ErrorMessage));
+            }
+
+            Console.WriteLine($"oversize dead letter: {Header(dead[0], DeadLetterHeaders.ErrorMessage)}");
 
             await RunProcess.PublishBurstAsync(stack, "after-huge-acct", "after");
             Assert.Contains("after-huge-acct", TopicReader.ReadAll(stack.Cluster.BootstrapServers, ContractTopics.LevelChanges, 1).Select(r => r.Message.Key));

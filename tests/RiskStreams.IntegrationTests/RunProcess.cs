@@ -70,16 +70,21 @@ internal static class RunProcess
         }
     }
 
-    /// <summary>Five online purchases 20 s apart for one account: enough for the default policy to change its level.</summary>
+    /// <summary>Five small online purchases 20 s apart for one account (enough for the default policy to change its level), then an ordinary one.</summary>
     public static async Task PublishBurstAsync(StackFixture stack, string account, string prefix)
     {
         using var registry = new SchemaRegistryClient(new SchemaRegistryOptions { Url = stack.Registry.Url });
         using var publisher = new WorkloadPublisher(stack.Cluster.BootstrapServers, registry);
         var t0 = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
-        for (var i = 0; i < 5; i++)
+
+        // Five probes, then an ordinary purchase that carries the partition's stream time past the reorder grace
+        // (decisions go by stream time only, so without it the fifth probe would wait for the partition's next record).
+        for (var i = 0; i < 6; i++)
         {
             var at = t0.AddSeconds(20 * i);
-            publisher.Publish(new GeneratedEvent(ContractTopics.Transactions, account, Purchase(account, $"{prefix}-{i}", at, $"m-{i}"), (long)(at - DateTime.UnixEpoch).TotalMilliseconds));
+            var purchase = Purchase(account, $"{prefix}-{i}", at, $"m-{i}");
+            purchase.amountMinor = i < 5 ? 80 : 5_000;
+            publisher.Publish(new GeneratedEvent(ContractTopics.Transactions, account, purchase, (long)(at - DateTime.UnixEpoch).TotalMilliseconds));
         }
 
         await publisher.FlushAsync(CancellationToken.None);

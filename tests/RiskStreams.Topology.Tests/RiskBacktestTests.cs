@@ -211,7 +211,7 @@ public sealed class RiskBacktestTests
         Assert.Equal([1L], summary.Rejected.Select(r => r.LineNumber));
         Assert.StartsWith("rejected by the topology: logins event clock-2099: occurredAt 2099-01-01T00:00:00.000Z is more than the maximum clock skew (00:05:00) ahead of the processing clock (2026-01-05T08:02:00.000Z)",
             summary.Rejected[0].Reason, StringComparison.Ordinal);
-        Assert.Equal(["card-1|1|NORMAL|RESTRICTED|SMALL_TXN_PROBING|probe-4", "card-1|2|RESTRICTED|NORMAL|RISK_CLEARED|cooldown-elapsed@1767643320000"], Describe(changes));
+        Assert.Equal(["card-1|1|NORMAL|RESTRICTED|SMALL_TXN_PROBING|probe-4", "card-1|2|RESTRICTED|NORMAL|RISK_CLEARED|step-down@1767643320000"], Describe(changes));
     }
 
     [Fact]
