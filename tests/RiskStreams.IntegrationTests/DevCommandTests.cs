@@ -19,11 +19,23 @@ public sealed class DevCommandTests
         await Wait.UntilAsync(() => output.Lines().Any(l => l.Contains(" -> ", StringComparison.Ordinal)), "a printed change");
 
         using var http = new HttpClient();
+
+        // Account states reach the store at the task's commit (written behind within a commit interval), so the store-size
+        // gauge may still read 0 at the first printed change: scrape until it has counted some.
+        var storeEntries = new System.Text.RegularExpressions.Regex(
+            "riskstreams_streams_store_entries\\{application=\"riskstreams-dev\",task=\"0_[0-3]\",store=\"account-risk-state\"\\} [1-9]");
         var metrics = await http.GetStringAsync(new Uri(metricsUrl));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!storeEntries.IsMatch(metrics) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            metrics = await http.GetStringAsync(new Uri(metricsUrl));
+        }
+
         Assert.Contains("riskstreams_events_consumed_total{stream=\"transactions\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("riskstreams_level_changes_total{level=", metrics, StringComparison.Ordinal);
         Assert.Contains("riskstreams_streams_rebalances_total{thread=\"riskstreams-dev-StreamThread-1\",kind=\"assigned\"} 1", metrics, StringComparison.Ordinal);
-        Assert.Matches("riskstreams_streams_store_entries\\{application=\"riskstreams-dev\",task=\"0_[0-3]\",store=\"account-risk-state\"\\} [1-9]", metrics);
+        Assert.Matches(storeEntries, metrics);
         Assert.Contains("riskstreams_streams_records_processed_total{thread=\"riskstreams-dev-StreamThread-1\",task=\"0_", metrics, StringComparison.Ordinal);
 
         if (Kcat.Path is { } kcat)

@@ -84,7 +84,7 @@ public sealed partial class IdleAndRestartTests(StackFixture stack, ITestOutputH
         using var second = app.Start(verbose: true);
         await Wait.UntilAsync(() => second.Stdout.Lines().Any(l => l.Contains("partitions assigned", StringComparison.Ordinal)), $"the restarted instance to get partitions (stderr: {second.Stderr})", Deadline);
         var assignedAfter = started.Elapsed;
-        const int logged = 3 * RunInstance.Partitions; // three logged stores in each of the four tasks
+        var logged = RunInstance.Stores.Length * RunInstance.Partitions; // every logged store in each of the four tasks
         await Wait.UntilAsync(() => Restored(second).Count == logged, $"{logged} store restorations (stdout: {second.Stdout})", Deadline);
         var restored = Restored(second);
         log.WriteLine($"restart: partitions back after {assignedAfter.TotalSeconds:F1} s, {restored.Sum()} changelog records restored in {restored.Count} store partitions");

@@ -12,7 +12,8 @@ namespace RiskStreams.IntegrationTests;
 internal sealed class RunInstance(StackFixture stack, string name, string stateDirectory)
 {
     public const int Partitions = 4;
-    private static readonly string[] Stores = [RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer];
+    /// <summary>The risk topology's logged stores, whose changelogs are made beforehand (the cluster cannot create them).</summary>
+    public static readonly string[] Stores = [RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer, RiskStoreNames.StepDownTimers];
 
     public string Id { get; } = $"{name}-{Guid.NewGuid().ToString("N")[..8]}";
 
