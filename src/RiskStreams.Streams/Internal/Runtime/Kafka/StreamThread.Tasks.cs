@@ -14,6 +14,13 @@ internal sealed partial class StreamThread
     private readonly List<ActiveTask> _taskList = [];
     private readonly HashSet<TopicPartition> _desiredFollowers = [];
     private readonly HashSet<TopicPartition> _assignedFollowers = [];
+
+    /// <summary>
+    /// Assigned followers whose task closed since the last reconciliation: the consumer's position there is past the
+    /// records that task dropped unprocessed (and past a partition end it already reported), so they are unassigned and
+    /// assigned again from the committed offset even if a new task wants them at once.
+    /// </summary>
+    private readonly HashSet<TopicPartition> _releasedFollowers = [];
     private volatile TaskId[] _activeTaskIds = [];
     private bool _followersChanged;
 
@@ -207,6 +214,11 @@ internal sealed partial class StreamThread
         {
             _queuesByTopic[queue.Partition.Topic][task.Id.Partition] = null;
             _followersChanged |= _desiredFollowers.Remove(queue.Partition);
+            if (_assignedFollowers.Contains(queue.Partition))
+            {
+                _releasedFollowers.Add(queue.Partition);
+            }
+
             if (queue.Paused)
             {
                 // Leave no pause behind: librdkafka may keep it if the partition comes back to this consumer.
@@ -242,7 +254,12 @@ internal sealed partial class StreamThread
         }
     }
 
-    /// <summary>Assigns follower partitions of new tasks and unassigns those of closed tasks (never inside a rebalance callback).</summary>
+    /// <summary>
+    /// Assigns follower partitions of new tasks and unassigns those of closed tasks (never inside a rebalance callback).
+    /// A follower whose task closed and whose partition a new task took over in the same rebalance (a lost or revoked
+    /// partition assigned back) is unassigned and assigned again: the new task reads it from the committed offset, like
+    /// its anchor partition, and the consumer reports its end again.
+    /// </summary>
     private void ReconcileFollowers()
     {
         if (!_followersChanged)
@@ -251,17 +268,18 @@ internal sealed partial class StreamThread
         }
 
         _followersChanged = false;
-        var unassign = _assignedFollowers.Where(p => !_desiredFollowers.Contains(p)).ToList();
-        var assign = _desiredFollowers.Where(p => !_assignedFollowers.Contains(p)).ToList();
-        if (unassign.Count == 0 && assign.Count == 0)
-        {
-            return;
-        }
-
+        var unassign = _assignedFollowers.Where(p => !_desiredFollowers.Contains(p) || _releasedFollowers.Contains(p)).ToList();
+        _releasedFollowers.Clear();
         if (unassign.Count > 0)
         {
             _consumer!.IncrementalUnassign(unassign);
             _assignedFollowers.ExceptWith(unassign);
+        }
+
+        var assign = _desiredFollowers.Where(p => !_assignedFollowers.Contains(p)).ToList();
+        if (unassign.Count == 0 && assign.Count == 0)
+        {
+            return;
         }
 
         if (assign.Count > 0)
