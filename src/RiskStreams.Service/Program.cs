@@ -54,7 +54,6 @@ root.Add(run);
 root.Add(DescribeCommand.Create());
 root.Add(PolicyCommand.Create());
 root.Add(BacktestCommand.Create());
-root.Add(BenchCommand.Create(Guard));
 root.Add(RiskStreams.Service.Commands.ResetCommand.Create());
 root.Add(verbose);
 return await root.Parse(args).InvokeAsync();

@@ -2,7 +2,7 @@ namespace RiskStreams.Benchmarks;
 
 /// <summary>
 /// Runs the benchmark scenarios and prints one JSON object per line per scenario (variant) result, as
-/// <c>riskstreams bench</c> does. Figures are measured, never asserted: this is a benchmark, not a test.
+/// <c>riskstreams-bench</c> does. Figures are measured, never asserted: this is a benchmark, not a test.
 /// </summary>
 public static class BenchRunner
 {

@@ -2,13 +2,13 @@ using System.Text.Json;
 
 namespace RiskStreams.IntegrationTests;
 
-/// <summary><c>riskstreams bench</c> as a process: one JSON object per line per scenario. Figures are printed, never asserted.</summary>
+/// <summary>The benchmark program <c>riskstreams-bench</c> as a process: one JSON object per line per scenario. Figures are printed, never asserted.</summary>
 public sealed class BenchCommandTests
 {
     [Fact]
     public async Task Bench_prints_one_json_line_per_inproc_window_variant_with_the_required_fields()
     {
-        using var process = ServiceProcess.Start("bench --scenario inproc-window --records 2000 --keys 100", new Dictionary<string, string>());
+        using var process = ServiceProcess.Start("--scenario inproc-window --records 2000 --keys 100", new Dictionary<string, string>(), "riskstreams-bench");
 
         Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromMinutes(2)));
         var lines = process.Stdout.Lines().Where(l => l.Length > 0).ToList();
@@ -41,7 +41,7 @@ public sealed class BenchCommandTests
     [Fact]
     public async Task Bench_rejects_an_unknown_scenario_without_running_anything()
     {
-        using var process = ServiceProcess.Start("bench --scenario no-such-scenario", new Dictionary<string, string>());
+        using var process = ServiceProcess.Start("--scenario no-such-scenario", new Dictionary<string, string>(), "riskstreams-bench");
 
         Assert.NotEqual(0, await process.WaitForExitAsync(TimeSpan.FromMinutes(1)));
         Assert.DoesNotContain(process.Stdout.Lines(), l => l.StartsWith('{'));

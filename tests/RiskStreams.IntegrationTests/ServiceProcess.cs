@@ -24,9 +24,9 @@ internal sealed class ServiceProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ServiceProcess Start(string arguments, IReadOnlyDictionary<string, string> environment)
+    public static ServiceProcess Start(string arguments, IReadOnlyDictionary<string, string> environment, string program = "riskstreams")
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "riskstreams.dll");
+        var dll = Path.Combine(AppContext.BaseDirectory, $"{program}.dll");
         var info = new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}")
         {
             RedirectStandardOutput = true,
