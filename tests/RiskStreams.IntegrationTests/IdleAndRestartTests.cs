@@ -23,7 +23,7 @@ public sealed partial class IdleAndRestartTests(StackFixture stack, ITestOutputH
     {
         var app = new RunInstance(stack, "idle", Path.Combine(_stateRoot, "idle")).CreateTopics();
         using var process = app.Start();
-        var address = await RunInstance.WaitStartedAsync(process, Deadline);
+        var address = await RunProcess.MetricsUrlAsync(process, app.Id, Deadline);
         using var http = new HttpClient();
         await Wait.UntilAsync(() => RunInstance.StateAsync(http, address).Result == "Running", "the instance to run", Deadline);
 

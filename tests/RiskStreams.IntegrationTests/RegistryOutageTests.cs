@@ -42,7 +42,7 @@ public sealed class RegistryOutageTests(StackFixture stack, ITestOutputHelper lo
         var duringOutage = events.Where(e => e.Topic != app.Inputs.Transactions).ToList();
 
         using var process = app.Start();
-        var address = await RunInstance.WaitStartedAsync(process, Deadline);
+        var address = await RunProcess.MetricsUrlAsync(process, app.Id, Deadline);
         using var http = new HttpClient();
         using var progress = new ConsumerGroupProgress(stack.Cluster.BootstrapServers, app.Id);
         await ProduceAsync(beforeOutage);

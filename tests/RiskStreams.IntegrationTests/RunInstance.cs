@@ -52,18 +52,6 @@ internal sealed class RunInstance(StackFixture stack, string name, string stateD
     public ServiceProcess Start(bool verbose = false) =>
         ServiceProcess.Start(verbose ? "run --verbose" : "run", Environment());
 
-    /// <summary>Waits for the banner and returns the instance's base HTTP address (metrics, health).</summary>
-    public static async Task<Uri> WaitStartedAsync(ServiceProcess process, TimeSpan deadline)
-    {
-        const string marker = "metrics at ";
-        string? line = null;
-        await Wait.UntilAsync(() => (line = process.Stdout.Lines().FirstOrDefault(l => l.StartsWith("riskstreams run: ", StringComparison.Ordinal) && l.Contains(marker, StringComparison.Ordinal))) is not null,
-            $"the run banner (stderr: {process.Stderr})", deadline);
-        var banner = line!;
-        var metrics = banner[(banner.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..];
-        return new Uri(metrics[..^"/metrics".Length]);
-    }
-
     /// <summary>The instance's state as <c>/health</c> reports it.</summary>
     public static async Task<string> StateAsync(HttpClient http, Uri baseAddress)
     {

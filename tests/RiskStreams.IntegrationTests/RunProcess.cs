@@ -41,13 +41,13 @@ internal static class RunProcess
         return ServiceProcess.Start("run", environment);
     }
 
-    /// <summary>The metrics base URL <c>run</c> printed in its banner.</summary>
-    public static async Task<Uri> MetricsUrlAsync(ServiceProcess process, string applicationId)
+    /// <summary>Waits for the banner of <paramref name="applicationId"/> and returns the instance's base HTTP address (metrics, health).</summary>
+    public static async Task<Uri> MetricsUrlAsync(ServiceProcess process, string applicationId, TimeSpan? deadline = null)
     {
         const string marker = "metrics at ";
         string? banner = null;
         await Wait.UntilAsync(() => (banner = process.Stdout.Lines().FirstOrDefault(l => l.StartsWith($"riskstreams run: {applicationId} on ", StringComparison.Ordinal))) is not null,
-            "the run banner");
+            $"the run banner (stderr: {process.Stderr})", deadline);
         var line = banner!;
         return new Uri(line[(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..].Replace("/metrics", "", StringComparison.Ordinal));
     }
