@@ -20,11 +20,13 @@ internal sealed class MetricsServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly PrometheusMeterBridge _bridge;
+    private readonly IDisposable _healthMetric;
 
-    private MetricsServer(WebApplication app, PrometheusMeterBridge bridge, string url)
+    private MetricsServer(WebApplication app, PrometheusMeterBridge bridge, IDisposable healthMetric, string url)
     {
         _app = app;
         _bridge = bridge;
+        _healthMetric = healthMetric;
         Url = url;
     }
 
@@ -62,13 +64,14 @@ internal sealed class MetricsServer : IAsyncDisposable
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? $"http://{host}:{port}";
-        return new MetricsServer(app, bridge, bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        return new MetricsServer(app, bridge, ServiceMetrics.Track(() => HealthReport.Of(streams(), unreachableGrace)), bound.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _healthMetric.Dispose();
         _bridge.Dispose();
     }
 }

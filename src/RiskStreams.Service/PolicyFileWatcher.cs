@@ -46,10 +46,12 @@ internal sealed partial class PolicyFileWatcher : IDisposable
         }
         catch (PolicyValidationException ex)
         {
+            ServiceMetrics.PolicyReloadFailures.Add(1, new KeyValuePair<string, object?>("source", "file"));
             LogInvalid(_logger, _path, string.Join("; ", ex.Errors.Select(e => e.Format(_path))), _holder.Current.Version);
         }
         catch (IOException ex)
         {
+            ServiceMetrics.PolicyReloadFailures.Add(1, new KeyValuePair<string, object?>("source", "file"));
             LogInvalid(_logger, _path, ex.Message, _holder.Current.Version);
         }
     }

@@ -76,6 +76,7 @@ internal sealed partial class PolicyTopicListener : IDisposable
         }
         catch (PolicyValidationException ex)
         {
+            ServiceMetrics.PolicyReloadFailures.Add(1, new KeyValuePair<string, object?>("source", "topic"));
             LogInvalid(_logger, source, string.Join("; ", ex.Errors.Select(e => e.Format(source))), _holder.Current.Version);
         }
     }

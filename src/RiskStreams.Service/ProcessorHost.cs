@@ -9,6 +9,7 @@ namespace RiskStreams.Service;
 internal sealed class ProcessorHost : IAsyncDisposable
 {
     private readonly SchemaRegistryClient _registry;
+    private readonly IDisposable _policyMetric;
 
     private ProcessorHost(SchemaRegistryClient registry, RiskTopologyOptions topology, RiskPolicyHolder policy, KafkaStreams streams)
     {
@@ -16,6 +17,7 @@ internal sealed class ProcessorHost : IAsyncDisposable
         Topology = topology;
         Policy = policy;
         Streams = streams;
+        _policyMetric = ServiceMetrics.Track(policy);
     }
 
     public KafkaStreams Streams { get; }
@@ -60,6 +62,7 @@ internal sealed class ProcessorHost : IAsyncDisposable
         }
         finally
         {
+            _policyMetric.Dispose();
             _registry.Dispose();
         }
     }

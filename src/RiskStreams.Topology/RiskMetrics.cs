@@ -13,8 +13,24 @@ public static class RiskMetrics
     internal static readonly Counter<long> EventsConsumed =
         Meter.CreateCounter<long>("riskstreams.events.consumed", null, "Input events consumed, by stream.");
 
+    /// <summary>Prometheus <c>riskstreams_events_decided_total</c>: events the policy decided (not duplicates, not refused), by stream.</summary>
+    internal static readonly Counter<long> EventsDecided =
+        Meter.CreateCounter<long>("riskstreams.events.decided", null, "Account events decided by the policy (duplicates and refused events excluded), by stream.");
+
+    /// <summary>Prometheus <c>riskstreams_decision_latency_seconds</c>: processing clock at the decision minus the event's own time, by stream.</summary>
+    internal static readonly Histogram<double> DecisionLatency =
+        Meter.CreateHistogram<double>("riskstreams.decision.latency", "seconds", "Event time to decision (processing clock), by stream; includes the reorder grace.");
+
+    /// <summary>
+    /// Prometheus <c>riskstreams_level_changes_total</c>: changes emitted, by new <c>level</c>, <c>from_level</c> and <c>reason</c>
+    /// (the change's first reason code, <c>none</c> when it has none).
+    /// </summary>
     internal static readonly Counter<long> LevelChanges =
-        Meter.CreateCounter<long>("riskstreams.level.changes", null, "Risk-level changes emitted, by new level.");
+        Meter.CreateCounter<long>("riskstreams.level.changes", null, "Risk-level changes emitted, by new level, previous level and first reason code.");
+
+    /// <summary>Prometheus <c>riskstreams_accounts</c>: accounts held by this process's tasks, by level (see <see cref="Internal.AccountLevelCounts"/>).</summary>
+    internal static readonly ObservableGauge<long> Accounts =
+        Meter.CreateObservableGauge("riskstreams.accounts", Internal.AccountLevelCounts.Observe, null, "Accounts in the state of this instance's tasks, by current level.");
 
     /// <summary>Events skipped because their eventId was already applied to the account (Prometheus <c>riskstreams_risk_duplicate_events_total</c>).</summary>
     internal static readonly Counter<long> DuplicateEvents =

@@ -29,9 +29,39 @@ internal sealed class StreamsMetrics
     public static readonly Counter<long> RestoredRecords = Meter.CreateCounter<long>("riskstreams.streams.restored.records", null, "Changelog records applied to task stores while restoring, by store.");
     public static readonly UpDownCounter<long> RestoreRemainingRecords = Meter.CreateUpDownCounter<long>("riskstreams.streams.restore.remaining.records", null, "Changelog records (offsets) still to read by restoring stores, by store.");
 
+    /// <summary>Prometheus <c>riskstreams_streams_consume_to_produce_latency_seconds</c>: from the consumer handing over an input record to an output it led to going to the producer, by output topic.</summary>
+    public static readonly Histogram<double> ConsumeToProduceLatency = Meter.CreateHistogram<double>("riskstreams.streams.consume.to.produce.latency", "seconds",
+        "Time from an input record's arrival from the consumer to an output it caused being handed to the producer, by output topic.");
+
+    /// <summary>Prometheus <c>riskstreams_streams_consumer_lag_records</c>, from the consumers' librdkafka statistics.</summary>
+    public static readonly ObservableGauge<long> ConsumerLag = Meter.CreateObservableGauge("riskstreams.streams.consumer.lag.records", Runtime.Kafka.ConsumerLagStatistics.Observe, null,
+        "Records between the consumer position (or committed offset) and the partition's high watermark, by topic and partition (librdkafka statistics, every second).");
+
+    /// <summary>Prometheus <c>riskstreams_streams_stream_time_lag_seconds</c>: the end-to-end lag of each task.</summary>
+    public static readonly ObservableGauge<double> StreamTimeLag = Meter.CreateObservableGauge("riskstreams.streams.stream.time.lag.seconds", ObserveStreamTimeLag, null,
+        "Wall clock minus the task's stream time (the newest event time it processed), by application and task; absent before a task's first record.");
+
     public static void Register(Runtime.Kafka.TaskRegistry registry, string applicationId) => Instances[registry] = applicationId;
 
     public static void Unregister(Runtime.Kafka.TaskRegistry registry) => Instances.TryRemove(registry, out _);
+
+    private static List<Measurement<double>> ObserveStreamTimeLag()
+    {
+        var measurements = new List<Measurement<double>>();
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        foreach (var (registry, applicationId) in Instances)
+        {
+            foreach (var task in registry.All)
+            {
+                if (task.Task.Context.StreamTime is var streamTime && streamTime != long.MinValue)
+                {
+                    measurements.Add(new Measurement<double>((now - streamTime) / 1000.0, new("application", applicationId), task.MetricTag));
+                }
+            }
+        }
+
+        return measurements;
+    }
 
     private static IEnumerable<Measurement<long>> ObserveStoreEntries()
     {

@@ -42,11 +42,14 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
     private long? _checkedCoverage;
     private long _drainsSeen;
     private AccountRiskDecider? _decider;
+    private AccountLevelCounts _levels = null!;
 
     public void Init(IProcessorContext<string, LevelChange> context)
     {
         _context = context;
-        _accounts = new AccountStates(context.GetStateStore<IKeyValueStore<string, AccountRiskState>>(RiskStoreNames.AccountState));
+        var accountStore = context.GetStateStore<IKeyValueStore<string, AccountRiskState>>(RiskStoreNames.AccountState);
+        _accounts = new AccountStates(accountStore);
+        _levels = AccountLevelCounts.Count(accountStore);
         _pending = context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.PendingSync);
         _buffer = new ReorderBuffer(context.GetStateStore<IKeyValueStore<ReorderKey, AccountEvent>>(RiskStoreNames.ReorderBuffer));
         _timers = new StepDownTimers(context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.StepDownTimers));
@@ -66,6 +69,8 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
             });
         }
     }
+
+    public void Close() => _levels.Close();
 
     public void Process(Record<string, AccountEvent> record)
     {
@@ -146,7 +151,8 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
     private void Decide(AccountEvent e)
     {
         var decider = Decider();
-        var state = _accounts.TryGet(e.AccountId, out var held) ? held : new AccountRiskState();
+        var known = _accounts.TryGet(e.AccountId, out var held);
+        var state = known ? held : new AccountRiskState();
         if (decider.AlreadyApplied(state, e.EventId))
         {
             // Sync re-checks are generated here and may repeat after a restart; only input events count as duplicates.
@@ -158,7 +164,10 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
             return;
         }
 
+        var before = state.Level;
         var change = decider.Apply(state, e, _coverage);
+        _levels.Moved(known ? before : null, state.Level);
+        Counted(e);
         Save(e.AccountId, state, e.OccurredAtMs, decider.NextStepDownCheckMs(state));
         Forward(e.AccountId, change);
     }
@@ -171,13 +180,26 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
         }
 
         var decider = Decider();
+        var before = state.Level;
         var change = decider.StepDown(state, dueMs, _coverage);
+        _levels.Moved(before, state.Level);
         RiskMetrics.StepDownChecks.Add(1, new KeyValuePair<string, object?>("outcome", change is null ? "held" : "changed"));
 
         // A next check not after this one would fire again at once: the account's next event sets a new one instead.
         var next = decider.NextStepDownCheckMs(state);
         Save(accountId, state, dueMs, next > dueMs ? next : null);
         Forward(accountId, change);
+    }
+
+    /// <summary>Counts a decided event and, for input events, observes its event-time-to-decision latency.</summary>
+    private void Counted(AccountEvent e)
+    {
+        var stream = new KeyValuePair<string, object?>("stream", e.Stream);
+        RiskMetrics.EventsDecided.Add(1, stream);
+        if (e is not SyncCheckEvent && RiskMetrics.DecisionLatency.Enabled)
+        {
+            RiskMetrics.DecisionLatency.Record((options.Clock.GetUtcNow().ToUnixTimeMilliseconds() - e.OccurredAtMs) / 1000.0, stream);
+        }
     }
 
     private void Save(string accountId, AccountRiskState state, long decidedAtMs, long? nextStepDownMs)

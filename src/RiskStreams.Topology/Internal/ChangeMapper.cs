@@ -12,7 +12,9 @@ internal static class ChangeMapper
 {
     public static RiskLevelChanged ToContract(LevelChange c, DateTime decidedAt)
     {
-        RiskMetrics.LevelChanges.Add(1, new KeyValuePair<string, object?>("level", c.Level.ToString().ToUpperInvariant()));
+        RiskMetrics.LevelChanges.Add(1, new KeyValuePair<string, object?>("level", AccountLevelCounts.Name(c.Level)),
+            new KeyValuePair<string, object?>("from_level", AccountLevelCounts.Name(c.PreviousLevel)),
+            new KeyValuePair<string, object?>("reason", c.Reasons.Count > 0 ? c.Reasons[0].Code : "none"));
         return Contract(c, decidedAt);
     }
 

@@ -1,11 +1,17 @@
+using System.Diagnostics;
+
 namespace RiskStreams.Streams.Internal.Runtime;
 
-/// <summary>Serializes records and hands them to the task's record collector for a topic.</summary>
+/// <summary>
+/// Serializes records and hands them to the task's record collector for a topic, observing the consume-to-produce latency of
+/// the input record that led to each.
+/// </summary>
 internal sealed class SinkNode<TKey, TValue>(string name, string topic, Serde<TKey> keySerde, Serde<TValue> valueSerde)
     : RuntimeNode(name), IRecordReceiver<TKey, TValue>
 {
     private TaskContext _context = null!;
     private string _topic = "";
+    private KeyValuePair<string, object?> _topicTag;
 
     public override void Connect(RuntimeNode child) =>
         throw new InvalidOperationException($"Sink '{Name}' cannot have children ('{child.Name}').");
@@ -14,6 +20,7 @@ internal sealed class SinkNode<TKey, TValue>(string name, string topic, Serde<TK
     {
         _context = context;
         _topic = context.ResolveTopic(topic);
+        _topicTag = new KeyValuePair<string, object?>("topic", _topic);
     }
 
     public void Receive(Record<TKey, TValue> record)
@@ -31,5 +38,9 @@ internal sealed class SinkNode<TKey, TValue>(string name, string topic, Serde<TK
         }
 
         _context.Collector.Send(_topic, key, value, record.Timestamp, record.Headers);
+        if (_context.RecordReceivedTicks != 0 && StreamsMetrics.ConsumeToProduceLatency.Enabled)
+        {
+            StreamsMetrics.ConsumeToProduceLatency.Record(Stopwatch.GetElapsedTime(_context.RecordReceivedTicks).TotalSeconds, _topicTag);
+        }
     }
 }

@@ -29,6 +29,12 @@ internal sealed class TaskContext(string applicationId, TaskId taskId, IRecordSi
 
     public long StreamTime { get; private set; } = long.MinValue;
 
+    /// <summary>
+    /// When the input record being processed arrived from the consumer (<see cref="System.Diagnostics.Stopwatch"/> ticks);
+    /// zero outside a consumed record (punctuations, the test driver).
+    /// </summary>
+    public long RecordReceivedTicks { get; set; }
+
     public long WallClockTime => wallClock();
 
     public RecordMetadata? RecordMetadata { get; private set; }

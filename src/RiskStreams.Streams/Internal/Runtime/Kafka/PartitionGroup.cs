@@ -68,6 +68,9 @@ internal sealed class PartitionGroup
         return next;
     }
 
+    /// <summary>When the record last taken arrived from the consumer (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long LastTakenReceivedTicks { get; private set; }
+
     /// <summary>Takes the next record in timestamp order if the task may process now.</summary>
     /// <param name="nowMs">A monotonic clock in milliseconds, for the idle deadlines.</param>
     /// <param name="record">The record taken.</param>
@@ -80,6 +83,7 @@ internal sealed class PartitionGroup
             if (only.Count > 0)
             {
                 record = only.Take();
+                LastTakenReceivedTicks = only.LastTakenReceivedTicks;
                 return true;
             }
 
@@ -131,6 +135,7 @@ internal sealed class PartitionGroup
         }
 
         record = next.Take();
+        LastTakenReceivedTicks = next.LastTakenReceivedTicks;
         return true;
     }
 

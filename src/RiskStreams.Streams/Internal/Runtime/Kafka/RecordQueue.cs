@@ -9,6 +9,10 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 internal sealed class RecordQueue(TopicPartition partition)
 {
     private readonly Queue<ConsumedRecord> _records = new();
+
+    // When each queued record arrived from the consumer (Stopwatch ticks), for the consume-to-produce latency.
+    private readonly Queue<long> _receivedTicks = new();
+    private long _returnedReceivedTicks;
     private long _taken;
 
     // A record given back (see Return) is the head again, ahead of the queue.
@@ -48,9 +52,13 @@ internal sealed class RecordQueue(TopicPartition partition)
     /// </summary>
     public long ConfirmedOffset { get; private set; } = -1;
 
-    public void Add(in ConsumedRecord record)
+    /// <summary>When the record last taken arrived from the consumer (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long LastTakenReceivedTicks { get; private set; }
+
+    public void Add(in ConsumedRecord record, long receivedTicks = 0)
     {
         _records.Enqueue(record);
+        _receivedTicks.Enqueue(receivedTicks);
         AtEnd = false;
     }
 
@@ -65,10 +73,12 @@ internal sealed class RecordQueue(TopicPartition partition)
             record = _returned;
             _returned = default;
             _hasReturned = false;
+            LastTakenReceivedTicks = _returnedReceivedTicks;
         }
         else
         {
             record = _records.Dequeue();
+            LastTakenReceivedTicks = _receivedTicks.Dequeue();
         }
 
         _commitOffsetBeforeTake = CommitOffset;
@@ -112,6 +122,7 @@ internal sealed class RecordQueue(TopicPartition partition)
         }
 
         _returned = record;
+        _returnedReceivedTicks = LastTakenReceivedTicks;
         _hasReturned = true;
         CommitOffset = _commitOffsetBeforeTake;
         CommitPending = _commitPendingBeforeTake;
@@ -121,6 +132,7 @@ internal sealed class RecordQueue(TopicPartition partition)
     public void Clear()
     {
         _records.Clear();
+        _receivedTicks.Clear();
         _returned = default;
         _hasReturned = false;
     }

@@ -72,6 +72,7 @@ internal sealed partial class StreamThread
     {
         try
         {
+            task.Task.Context.RecordReceivedTicks = task.Group.LastTakenReceivedTicks;
             task.Task.Process(record);
         }
         catch (Exception e) when (IsDependencyOutage(e))
@@ -86,6 +87,10 @@ internal sealed partial class StreamThread
                 throw new InvalidOperationException(
                     $"Task {task.Id} failed to process {record.Topic}[{record.Partition}]@{record.Offset}: {e.Message}", e);
             }
+        }
+        finally
+        {
+            task.Task.Context.RecordReceivedTicks = 0;
         }
 
         return true;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using RiskStreams.Streams.State;
@@ -129,7 +130,11 @@ internal sealed partial class StreamThread
             _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
             _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Watched(KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId)))
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
-                .SetStatisticsHandler((_, json) => OnStatistics($"{Name}-consumer", json))
+                .SetStatisticsHandler((_, json) =>
+                {
+                    OnStatistics($"{Name}-consumer", json);
+                    ConsumerLagStatistics.OnStatistics($"{Name}-consumer", json);
+                })
                 .SetErrorHandler((_, e) => OnClientError(e))
                 .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
                 .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
@@ -255,7 +260,7 @@ internal sealed partial class StreamThread
 
         var message = result.Message;
         var timestamp = message.Timestamp.Type == TimestampType.NotAvailable ? -1 : message.Timestamp.UnixTimestampMs;
-        queue.Add(new ConsumedRecord(result.Topic, partition, result.Offset.Value, message.Key, message.Value, timestamp, message.Headers));
+        queue.Add(new ConsumedRecord(result.Topic, partition, result.Offset.Value, message.Key, message.Value, timestamp, message.Headers), Stopwatch.GetTimestamp());
         if (queue.Count >= MaxBufferedPerPartition && !queue.Paused)
         {
             queue.Paused = true;
