@@ -20,6 +20,9 @@ internal sealed partial class PolicyFileWatcher : IDisposable
     {
         _path = Path.GetFullPath(path);
         _holder = holder;
+
+        // The failure counter reads 0 from the start, so the first failure shows as an increase.
+        ServiceMetrics.PolicyReloadFailures.Add(0, new KeyValuePair<string, object?>("source", "file"));
         _logger = logger;
         _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
         _watcher = new FileSystemWatcher(Path.GetDirectoryName(_path)!, Path.GetFileName(_path))

@@ -23,6 +23,9 @@ internal sealed partial class PolicyTopicListener : IDisposable
     {
         Librdkafka.EnsureLoaded();
         _holder = holder;
+
+        // The failure counter reads 0 from the start, so the first failure shows as an increase.
+        ServiceMetrics.PolicyReloadFailures.Add(0, new KeyValuePair<string, object?>("source", "topic"));
         _logger = logger;
         _consumer = new ConsumerBuilder<string?, string?>(new ConsumerConfig
         {

@@ -45,7 +45,7 @@ var config = new Option<string?>("--config") { Description = "Extra JSON configu
 var run = new Command("run", "Run the processor against a real Kafka cluster and Schema Registry from configuration.") { config };
 run.SetAction(async (parse, ct) =>
 {
-    using var loggers = Logging(parse.GetValue(verbose));
+    using var loggers = Logging(parse.GetValue(verbose), parse.GetValue(config));
     return await Guard(ct, token => RunCommandHandler.RunAsync(RunCommandHandler.LoadSettings(parse.GetValue(config)), Console.Out, loggers, token));
 });
 
@@ -58,9 +58,8 @@ root.Add(RiskStreams.Service.Commands.ResetCommand.Create());
 root.Add(verbose);
 return await root.Parse(args).InvokeAsync();
 
-static ILoggerFactory Logging(bool verbose) => LoggerFactory.Create(b => b
-    .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-    .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning));
+// Logging:Format = simple (default) or json; see ServiceLogging.
+static ILoggerFactory Logging(bool verbose, string? configFile = null) => ServiceLogging.Create(verbose, configFile);
 
 void RequestShutdown(PosixSignalContext context)
 {

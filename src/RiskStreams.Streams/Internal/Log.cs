@@ -7,8 +7,16 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "{ApplicationId}: state {From} -> {To}")]
     public static partial void StateChanged(ILogger logger, string applicationId, StreamsState from, StreamsState to);
 
-    [LoggerMessage(2, LogLevel.Warning, "{ApplicationId}: {Stage} of {Topic}[{Partition}]@{Offset} failed, record skipped{DeadLetter}: {Reason}")]
-    public static partial void RecordSkipped(ILogger logger, string applicationId, string stage, string topic, int partition, long offset, string deadLetter, string reason);
+    /// <summary>
+    /// A skipped record, without the error's message: messages quote record content (account ids, device ids...), so they go
+    /// to the dead letter's <c>dlq.error.message</c> header and to <see cref="RecordSkippedReason"/> at Debug only.
+    /// </summary>
+    [LoggerMessage(2, LogLevel.Warning, "{ApplicationId}: {Stage} of {Topic}[{Partition}]@{Offset} failed ({Error}), record skipped{DeadLetter}")]
+    public static partial void RecordSkipped(ILogger logger, string applicationId, string stage, string topic, int partition, long offset, string error, string deadLetter);
+
+    /// <summary>Why a record was skipped (<see cref="LogText.Clip"/>: truncated, control characters escaped); may quote record content.</summary>
+    [LoggerMessage(9, LogLevel.Debug, "{ApplicationId}: {Topic}[{Partition}]@{Offset} skipped: {Reason}")]
+    public static partial void RecordSkippedReason(ILogger logger, string applicationId, string topic, int partition, long offset, string reason);
 
     [LoggerMessage(7, LogLevel.Error, "{ApplicationId}: {Stage} of {Topic}[{Partition}]@{Offset} failed; the handler stops the thread")]
     public static partial void RecordFailed(ILogger logger, Exception exception, string applicationId, string stage, string topic, int partition, long offset);

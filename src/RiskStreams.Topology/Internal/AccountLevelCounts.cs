@@ -54,6 +54,9 @@ internal sealed class AccountLevelCounts
         Interlocked.Increment(ref _counts[Index(to)]);
     }
 
+    /// <summary>Accounts of the task at <paramref name="level"/> now.</summary>
+    public long Of(RiskLevel level) => Interlocked.Read(ref _counts[Index(level)]);
+
     /// <summary>The task closed: its accounts leave the gauge.</summary>
     public void Close() => Open.TryRemove(this, out _);
 
@@ -65,7 +68,7 @@ internal sealed class AccountLevelCounts
         {
             for (var i = 0; i < totals.Length; i++)
             {
-                totals[i] += Interlocked.Read(ref counts._counts[i]);
+                totals[i] += counts.Of((RiskLevel)i);
             }
         }
 

@@ -29,8 +29,9 @@ internal sealed class HandlerErrorPolicy(StreamsOptions options, ILogger logger)
             StreamsMetrics.DeadLetters.Add(1, tags);
         }
 
-        Log.RecordSkipped(logger, options.ApplicationId, stage, record.Topic, record.Partition, record.Offset,
-            options.DeadLetterTopic is { } topic ? $" and went to {topic}" : "", cause.Message);
+        Log.RecordSkipped(logger, options.ApplicationId, stage, record.Topic, record.Partition, record.Offset, cause.GetType().Name,
+            options.DeadLetterTopic is { } topic ? $" and went to {topic}" : "");
+        Log.RecordSkippedReason(logger, options.ApplicationId, record.Topic, record.Partition, record.Offset, LogText.Clip(cause.Message));
         return ProcessingErrorAction.Continue;
     }
 
@@ -58,8 +59,9 @@ internal sealed class HandlerErrorPolicy(StreamsOptions options, ILogger logger)
             StreamsMetrics.DeadLetters.Add(1, tags);
         }
 
-        Log.RecordSkipped(logger, options.ApplicationId, ErrorStage.Punctuation, $"task {task}", task.Partition, -1,
-            options.DeadLetterTopic is { } topic ? $" and went to {topic}" : "", error.Message);
+        Log.RecordSkipped(logger, options.ApplicationId, ErrorStage.Punctuation, $"task {task}", task.Partition, -1, error.GetType().Name,
+            options.DeadLetterTopic is { } topic ? $" and went to {topic}" : "");
+        Log.RecordSkippedReason(logger, options.ApplicationId, $"task {task}", task.Partition, -1, LogText.Clip(error.Message));
         return ProcessingErrorAction.Continue;
     }
 

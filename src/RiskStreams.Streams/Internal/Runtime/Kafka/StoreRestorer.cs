@@ -163,6 +163,10 @@ internal sealed class StoreRestorer(StreamsOptions options, string threadName, I
             restoration.Partitions.Add(restore);
             RuntimeLog.RestoreStarted(logger, threadName, task.Id, storeName, partition.ToString(), restore.Start, restore.End);
             options.RestoreListener?.OnRestoreStart(storeName, partition.Topic, partition.Partition.Value, restore.Start, restore.End);
+            // The store's restore series exist from its first restore on (at zero), so rates and gauges read 0, not nothing.
+            var storeTag = new KeyValuePair<string, object?>("store", storeName);
+            StreamsMetrics.RestoredRecords.Add(0, storeTag);
+            StreamsMetrics.RestoreRemainingRecords.Add(0, storeTag);
             ReportRemaining(restore, restore.Remaining);
             if (restore.Remaining == 0)
             {

@@ -47,6 +47,9 @@ internal sealed partial class StreamThread
         Name = name;
         _transactionalId = transactionalId;
         _threadTag = new KeyValuePair<string, object?>("thread", name);
+
+        // The paused-partitions gauge reads 0 for the thread until a dependency pauses one.
+        StreamsMetrics.DependencyPausedPartitions.Add(0, _threadTag);
         _globalStores = globalStores;
         _plan = plan;
         _topology = topology;
