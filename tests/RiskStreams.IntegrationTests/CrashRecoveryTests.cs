@@ -69,6 +69,44 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
         Assert.Equal(DeadLetterPositions("reference"), DeadLetterPositions("outage"));
     }
 
+    /// <summary>
+    /// SIGTERM while the only broker is down and output waits in the producer: the process does not hang in its final
+    /// flush or in closing its clients; it abandons them after <c>Kafka:CloseTimeoutMs</c>, says so and exits 0.
+    /// </summary>
+    [Fact]
+    public async Task Sigterm_during_a_broker_outage_exits_within_the_close_timeout_and_says_what_it_abandoned()
+    {
+        const int closeTimeoutMs = 8_000;
+        var inputs = await PrepareInputsAsync();
+        var app = Prepare("sigterm");
+        var environment = Environment(app, inputs);
+        environment["RISKSTREAMS__KAFKA__CLOSETIMEOUTMS"] = closeTimeoutMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var progress = new ConsumerGroupProgress(stack.Cluster.BootstrapServers, app.Id);
+        using var process = ServiceProcess.Start("run --verbose", environment);
+        await Wait.UntilAsync(() => progress.Committed(Topics(inputs)) >= Events / 5, "the instance to commit a fifth of the input", RunDeadline);
+        stack.Cluster.TakeBrokerDown();
+        try
+        {
+            await Wait.UntilAsync(() => process.Stdout.Lines().Any(l => l.Contains("all brokers are down", StringComparison.Ordinal)),
+                "the instance to notice the outage", TimeSpan.FromSeconds(30));
+            var stopping = System.Diagnostics.Stopwatch.StartNew();
+            process.Terminate();
+
+            // The bound, plus the process's own start-up of the shutdown and its exit.
+            var exitCode = await process.WaitForExitAsync(TimeSpan.FromMilliseconds(closeTimeoutMs) + TimeSpan.FromSeconds(10));
+            log.WriteLine($"SIGTERM during the outage: exited {exitCode} after {stopping.Elapsed.TotalSeconds:F1} s (close timeout {closeTimeoutMs / 1000.0:F0} s)");
+            Assert.Equal(0, exitCode);
+            var lines = process.Stdout.Lines().ToList();
+            Assert.Contains(lines, l => l.Contains("output records still unacknowledged when the close budget ran out", StringComparison.Ordinal)
+                || l.Contains("close did not finish within 8000 ms", StringComparison.Ordinal));
+            Assert.Contains($"riskstreams run: stopped without a clean close after {closeTimeoutMs} ms (brokers unreachable); what was not committed is replayed from the last commit at the next start", lines);
+        }
+        finally
+        {
+            stack.Cluster.BringBrokerUp();
+        }
+    }
+
     private string[] DeadLetterPositions(string name) =>
         [.. TopicReader.ReadToEnd(stack.Cluster.BootstrapServers, $"dlq-{name}-{_run}")
             .Select(d => string.Join("/", new[] { DeadLetterHeaders.SourceTopic, DeadLetterHeaders.SourcePartition, DeadLetterHeaders.SourceOffset }
