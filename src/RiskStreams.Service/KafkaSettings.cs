@@ -14,6 +14,9 @@ public sealed class KafkaSettings
     /// <summary>Commit interval in milliseconds.</summary>
     public int CommitIntervalMs { get; set; } = 1000;
 
+    /// <summary>Longest a stop (SIGTERM) waits for output and commits before it abandons them, in milliseconds (<c>StreamsOptions.CloseTimeout</c>).</summary>
+    public int CloseTimeoutMs { get; set; } = 30_000;
+
     /// <summary>
     /// <c>at_least_once</c> (default) or <c>exactly_once_v2</c> (transactional output, read_committed input; brokers 2.5+),
     /// as Kafka Streams' <c>processing.guarantee</c>.

@@ -48,6 +48,7 @@ internal static class RunCommandHandler
             ApplicationId = settings.Kafka.ApplicationId,
             BootstrapServers = settings.Kafka.BootstrapServers,
             CommitInterval = TimeSpan.FromMilliseconds(settings.Kafka.CommitIntervalMs),
+            CloseTimeout = TimeSpan.FromMilliseconds(settings.Kafka.CloseTimeoutMs),
             ProcessingGuarantee = settings.Kafka.ParseProcessingGuarantee(),
             ClientProperties = settings.Kafka.Properties,
             StateDirectory = settings.Kafka.StateDirectory,
@@ -76,6 +77,11 @@ internal static class RunCommandHandler
         }
 
         await processor.Streams.CloseAsync();
+        if (processor.Streams.CloseTimedOut)
+        {
+            output.WriteLine($"riskstreams run: stopped without a clean close after {settings.Kafka.CloseTimeoutMs} ms (brokers unreachable); what was not committed is replayed from the last commit at the next start");
+        }
+
         if (processor.Streams.Error is { } error)
         {
             output.WriteLine($"riskstreams run: the processor failed: {error.Message}");

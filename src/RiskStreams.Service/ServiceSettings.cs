@@ -34,6 +34,11 @@ public sealed class ServiceSettings
             throw new InvalidOperationException($"RiskStreams:Kafka:CommitIntervalMs must be positive, was {Kafka.CommitIntervalMs}.");
         }
 
+        if (Kafka.CloseTimeoutMs <= 0)
+        {
+            throw new InvalidOperationException($"RiskStreams:Kafka:CloseTimeoutMs must be positive, was {Kafka.CloseTimeoutMs}.");
+        }
+
         Kafka.ParseProcessingGuarantee();
         Require(Kafka.StateDirectory, "RiskStreams:Kafka:StateDirectory");
         if (Kafka.CacheMaxBytes < 0)

@@ -121,8 +121,16 @@ public sealed partial class KafkaStreams : IAsyncDisposable
     }
 
     /// <summary>
+    /// True when <see cref="CloseAsync"/> ran out of <see cref="StreamsOptions.CloseTimeout"/>: a thread's output was not
+    /// acknowledged in time (it closed without its final commit) or some client did not close in time (brokers
+    /// unreachable); what was abandoned is logged, and the tasks are replayed from their last commit by their next owner.
+    /// </summary>
+    public bool CloseTimedOut { get; private set; }
+
+    /// <summary>
     /// Stops: each thread finishes its batch, flushes, commits, closes its tasks and leaves the group. Completes when
-    /// all have, without throwing; a failure is in <see cref="Error"/>.
+    /// all have, or after <see cref="StreamsOptions.CloseTimeout"/> at the latest (see <see cref="CloseTimedOut"/>),
+    /// without throwing; a failure is in <see cref="Error"/>.
     /// </summary>
     public async Task CloseAsync()
     {
@@ -143,10 +151,29 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         CancelStartup();
         foreach (var thread in threads)
         {
-            thread.RequestStop();
+            thread.RequestStop(_options.CloseTimeout / 2);
         }
 
-        await _completion.Task.ConfigureAwait(false);
+        try
+        {
+            await _completion.Task.WaitAsync(_options.CloseTimeout).ConfigureAwait(false);
+            CloseTimedOut |= threads.Any(t => t.AbandonedOutput);
+        }
+        catch (TimeoutException)
+        {
+            AbandonClose(threads);
+        }
+    }
+
+    /// <summary>Completes a close that outlasted <see cref="StreamsOptions.CloseTimeout"/>, leaving what still closes behind.</summary>
+    private void AbandonClose(StreamThread[] threads)
+    {
+        var closing = threads.Where(t => !t.Completion.IsCompleted).Select(t => $"{t.Name} ({t.State})").ToList();
+        Log.CloseAbandoned(_logger, _options.ApplicationId, (long)_options.CloseTimeout.TotalMilliseconds,
+            closing.Count == 0 ? "the global thread or start-up" : string.Join(", ", closing));
+        CloseTimedOut = true;
+        Transition(s => s == StreamsState.PendingError ? StreamsState.Error : StreamsState.NotRunning);
+        _completion.TrySetResult();
     }
 
     /// <summary>

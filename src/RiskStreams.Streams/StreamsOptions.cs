@@ -39,6 +39,15 @@ public sealed record StreamsOptions
     /// <summary>Decides about output records that fail to serialize or that the broker refuses. Default <see cref="LogAndFailExceptionHandler"/>.</summary>
     public IProductionExceptionHandler ProductionExceptionHandler { get; init; } = LogAndFailExceptionHandler.Instance;
 
+    /// <summary>
+    /// Longest <see cref="KafkaStreams.CloseAsync"/> takes. A stream thread waits at most half of it for its output to be
+    /// acknowledged before its final commit; output still undelivered then (all brokers down) is abandoned with the
+    /// commit: its tasks close without commit or checkpoint, the next owner replays them from the last commit. Whatever
+    /// is still closing when the whole timeout has passed (a client waiting for a broker) is abandoned too and logged,
+    /// and the close completes (<see cref="KafkaStreams.CloseTimedOut"/>). Default 30 s.
+    /// </summary>
+    public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Longest a single poll blocks; also bounds how late a stop request is seen.</summary>
     public TimeSpan PollTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
@@ -153,6 +162,11 @@ public sealed record StreamsOptions
         if (CommitInterval <= TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(CommitInterval)} must be positive, was {CommitInterval}.", nameof(CommitInterval));
+        }
+
+        if (CloseTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(CloseTimeout)} must be positive, was {CloseTimeout}.", nameof(CloseTimeout));
         }
 
         if (PollTimeout <= TimeSpan.Zero)

@@ -34,6 +34,39 @@ public sealed class BrokerOutageTests : IDisposable
         Assert.Equal("after", Assert.Single(ReadAll(_cluster, output, 1, 1, Confluent.Kafka.Deserializers.Utf8, Confluent.Kafka.Deserializers.Utf8)).Message.Value);
     }
 
+    [Fact]
+    public async Task A_close_while_all_brokers_are_down_completes_within_the_close_timeout_without_error()
+    {
+        var (input, output) = (Unique("in"), Unique("out"));
+        _cluster.CreateTopic(input, 1);
+        _cluster.CreateTopic(output, 1);
+        var builder = new StreamsBuilder();
+        builder.Stream(input, Consumed.With(Serdes.String, Serdes.String)).To(output, Produced.With(Serdes.String, Serdes.String));
+        using var logs = new CollectingLoggerFactory();
+        var closeTimeout = TimeSpan.FromSeconds(4);
+        await using var streams = new KafkaStreams(builder.Build(), Options(_cluster, Unique("close")) with { CloseTimeout = closeTimeout }, logs);
+        streams.Start();
+        await UntilAsync(() => streams.State == StreamsState.Running, "the instance to run");
+        await ProduceAsync(_cluster, input, [("k", "before", 1, 0)]);
+        Assert.Single(ReadAll(_cluster, output, 1, 1, Confluent.Kafka.Deserializers.Utf8, Confluent.Kafka.Deserializers.Utf8));
+
+        _cluster.TakeBrokerDown();
+        try
+        {
+            await UntilAsync(() => logs.Contains("all brokers are down"), "the thread to notice the outage");
+            var closing = System.Diagnostics.Stopwatch.StartNew();
+            await streams.CloseAsync().WaitAsync(closeTimeout + TimeSpan.FromSeconds(2));
+            Console.WriteLine($"close during the outage: {closing.Elapsed.TotalSeconds:F1} s (timeout {closeTimeout.TotalSeconds:F0} s), timed out: {streams.CloseTimedOut}");
+        }
+        finally
+        {
+            _cluster.BringBrokerUp();
+        }
+
+        Assert.Null(streams.Error);
+        Assert.Equal(StreamsState.NotRunning, streams.State);
+    }
+
     private sealed class CollectingLoggerFactory : ILoggerFactory
     {
         private readonly ConcurrentQueue<string> _lines = new();

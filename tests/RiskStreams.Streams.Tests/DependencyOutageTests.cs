@@ -55,21 +55,67 @@ public sealed class DependencyOutageTests(EmbeddedKafkaFixture fixture) : IClass
         Assert.Equal(StreamsState.Running, streams.State);
     }
 
+    [Fact]
+    public async Task A_global_record_meeting_an_outage_is_retried_until_the_dependency_returns_and_nothing_is_dead_lettered()
+    {
+        var (customers, orders, output, dlq) = (Unique("customers"), Unique("orders"), Unique("out"), Unique("dlq"));
+        foreach (var topic in new[] { customers, orders, output, dlq })
+        {
+            Cluster.CreateTopic(topic, 1);
+        }
+
+        ListenToMetrics();
+        var builder = new StreamsBuilder();
+        var table = builder.GlobalTable(customers, Consumed.With(Serdes.String, RegistryBackedValues()));
+        builder.Stream(orders, Consumed.With(Serdes.String, Serdes.String))
+            .Join(table, (_, customer) => customer, (_, name) => name)
+            .To(output, Produced.With(Serdes.String, Serdes.String));
+        await using var streams = new KafkaStreams(builder.Build(), Options(Cluster, _app) with
+        {
+            DeadLetterTopic = dlq,
+            DeserializationExceptionHandler = LogAndContinueExceptionHandler.Instance,
+        });
+        streams.Start();
+        await ProduceAsync(Cluster, customers, [("c1", "v1-alice", 1, 0)]);
+        await UntilAsync(() => streams.State == StreamsState.Running, "the instance to run");
+
+        // c2's schema cannot be fetched while the registry is down; c3 comes after it in the same partition.
+        _registryDown = true;
+        await ProduceAsync(Cluster, customers, [("c2", "v2-bob", 2, 0), ("c3", "v1-carol", 3, 0)]);
+        await UntilAsync(() => Volatile.Read(ref _refused) >= 3, "the held global record to be retried with backoff");
+        Assert.Equal(1, Metric("riskstreams.streams.dependency.paused.partitions"));
+        Assert.Equal(1, Metric("riskstreams.streams.dependency.pauses"));
+        Assert.Equal(StreamsState.Running, streams.State);
+
+        _registryDown = false;
+        await UntilAsync(() => Metric("riskstreams.streams.dependency.paused.partitions") == 0, "the held global record to go through");
+        await ProduceAsync(Cluster, orders, [("o1", "c1", 10, 0), ("o2", "c2", 11, 0), ("o3", "c3", 12, 0)]);
+
+        var enriched = ReadAll(Cluster, output, 1, 3, Deserializers.Utf8, Deserializers.Utf8);
+        Assert.Equal([("o1", "v1-alice"), ("o2", "v2-bob"), ("o3", "v1-carol")], enriched.Select(r => (r.Message.Key, r.Message.Value)));
+        Assert.Equal(0, EndOffset(dlq));
+        Assert.Equal(1, Metric("riskstreams.streams.dependency.pauses"));
+        Assert.Equal(StreamsState.Running, streams.State);
+    }
+
+    /// <summary>Text values; a "v2" value needs the registry, which throws <see cref="DependencyUnavailableException"/> while down.</summary>
+    private Serde<string> RegistryBackedValues() => Serde<string>.From(
+        (_, v) => Encoding.UTF8.GetBytes(v),
+        (_, data, _) =>
+        {
+            var text = Encoding.UTF8.GetString(data);
+            if (_registryDown && text.StartsWith("v2", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _refused);
+                throw new DependencyUnavailableException("registry down", new HttpRequestException("Connection refused"));
+            }
+
+            return text;
+        });
+
     private KafkaStreams Start(string input, string output, string dlq)
     {
-        var values = Serde<string>.From(
-            (_, v) => Encoding.UTF8.GetBytes(v),
-            (_, data, _) =>
-            {
-                var text = Encoding.UTF8.GetString(data);
-                if (_registryDown && text.StartsWith("v2", StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref _refused);
-                    throw new DependencyUnavailableException("registry down", new HttpRequestException("Connection refused"));
-                }
-
-                return text;
-            });
+        var values = RegistryBackedValues();
         var builder = new StreamsBuilder();
         builder.Stream(input, Consumed.With(Serdes.String, values))
             .MapValues(v => v.ToUpperInvariant())

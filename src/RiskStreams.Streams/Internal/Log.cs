@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(5, LogLevel.Information, "{ApplicationId}: partitions revoked: {Partitions}")]
     public static partial void Revoked(ILogger logger, string applicationId, string partitions);
 
+    [LoggerMessage(9, LogLevel.Warning, "{ApplicationId}: close did not finish within {TimeoutMs} ms (brokers unreachable?); abandoned, still closing: {Closing}; what was not committed is replayed from the last commit")]
+    public static partial void CloseAbandoned(ILogger logger, string applicationId, long timeoutMs, string closing);
+
     [LoggerMessage(EventId = 6, Message = "librdkafka {Client} {Facility}: {Message}")]
     public static partial void Client(ILogger logger, LogLevel level, string client, string facility, string message);
 }

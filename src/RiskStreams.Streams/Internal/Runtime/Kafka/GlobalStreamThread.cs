@@ -12,7 +12,10 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 /// be applied goes to the same exception handlers as a stream record (<see cref="HandlerErrorPolicy"/>): skipped, it
 /// is counted and sent to the dead-letter topic, at start-up as later; only a handler that answers
 /// <see cref="ExceptionHandlerResponse.Fail"/> (or a client failure) ends the thread, and that faults
-/// <see cref="Completion"/>.
+/// <see cref="Completion"/>. A record whose deserialization meets an unavailable dependency
+/// (<see cref="DependencyUnavailableException"/>, e.g. the Schema Registry down) is not bad data: the thread holds it and
+/// retries it with backoff (<see cref="DependencyBackoff"/>) — nothing after it is applied meanwhile, nothing is skipped
+/// or dead-lettered — until it goes through or the thread is stopped.
 /// </summary>
 internal sealed class GlobalStreamThread
 {
@@ -23,6 +26,9 @@ internal sealed class GlobalStreamThread
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
+    private readonly object _stopGate = new();
+    private readonly DependencyBackoff _backoff = new();
+    private readonly KeyValuePair<string, object?> _threadTag;
     private volatile bool _stopRequested;
 
     public GlobalStreamThread(GlobalStateManager manager, StreamsOptions options, HandlerErrorPolicy errorPolicy, ILogger logger)
@@ -32,6 +38,7 @@ internal sealed class GlobalStreamThread
         _options = options;
         _logger = logger;
         _thread = new Thread(Run) { Name = $"{options.ApplicationId}-GlobalStreamThread", IsBackground = true };
+        _threadTag = new KeyValuePair<string, object?>("thread", _thread.Name);
     }
 
     /// <summary>Completes once every global store holds its topic up to the end offsets seen at start; faults on an error.</summary>
@@ -44,7 +51,14 @@ internal sealed class GlobalStreamThread
 
     public void Start() => _thread.Start();
 
-    public void RequestStop() => _stopRequested = true;
+    public void RequestStop()
+    {
+        lock (_stopGate)
+        {
+            _stopRequested = true;
+            Monitor.PulseAll(_stopGate);
+        }
+    }
 
     private void Run()
     {
@@ -104,12 +118,51 @@ internal sealed class GlobalStreamThread
         }
     }
 
-    /// <summary>Applies one record; a failure goes to the handlers, which skip it (dead letter) or end the thread.</summary>
+    /// <summary>
+    /// Applies one record, holding it while a dependency it needs is unavailable; any other failure goes to the handlers,
+    /// which skip it (dead letter) or end the thread.
+    /// </summary>
     private void Apply(in ConsumedRecord record, GlobalDeadLetterSink deadLetters)
+    {
+        while (!TryApply(record, deadLetters))
+        {
+            if (WaitForRetryOrStop())
+            {
+                // Stopped while held: nothing was committed, the next start reads the topic from the beginning again.
+                EndHold(resumed: false);
+                return;
+            }
+        }
+
+        EndHold(resumed: true);
+    }
+
+    /// <summary>Sleeps until the held record's next retry; true when the thread was asked to stop meanwhile.</summary>
+    private bool WaitForRetryOrStop()
+    {
+        lock (_stopGate)
+        {
+            var delay = _backoff.RetryAtMs - Environment.TickCount64;
+            if (!_stopRequested && delay > 0)
+            {
+                Monitor.Wait(_stopGate, TimeSpan.FromMilliseconds(delay));
+            }
+
+            return _stopRequested;
+        }
+    }
+
+    /// <summary>Applies one record; false when it met an unavailable dependency and is to be retried.</summary>
+    private bool TryApply(in ConsumedRecord record, GlobalDeadLetterSink deadLetters)
     {
         try
         {
             _manager.Process(record);
+        }
+        catch (RecordDeserializationException e) when (e.InnerException is DependencyUnavailableException outage)
+        {
+            Hold(record, outage);
+            return false;
         }
         catch (Exception e)
         {
@@ -119,6 +172,39 @@ internal sealed class GlobalStreamThread
                     $"The global thread failed to apply {record.Topic}[{record.Partition}]@{record.Offset}: {e.Message}", e);
             }
         }
+
+        return true;
+    }
+
+    private void Hold(in ConsumedRecord record, DependencyUnavailableException outage)
+    {
+        var now = Environment.TickCount64;
+        if (!_backoff.Fail(now))
+        {
+            RuntimeLog.DependencyStillUnavailable(_logger, Name, GlobalStateManager.GlobalTaskId, _backoff.Attempts, _backoff.RetryAtMs - now, outage.Message);
+            return;
+        }
+
+        // The thread reads nothing else meanwhile: its one partition being held counts as paused.
+        StreamsMetrics.DependencyPausedPartitions.Add(1, _threadTag);
+        StreamsMetrics.DependencyPauses.Add(1, _threadTag, new KeyValuePair<string, object?>("task", GlobalStateManager.GlobalTaskId.ToString()));
+        RuntimeLog.DependencyUnavailable(_logger, Name, GlobalStateManager.GlobalTaskId, record.Topic, record.Partition, record.Offset, outage.Message);
+    }
+
+    private void EndHold(bool resumed)
+    {
+        if (!_backoff.Paused)
+        {
+            return;
+        }
+
+        if (resumed)
+        {
+            RuntimeLog.DependencyAvailable(_logger, Name, GlobalStateManager.GlobalTaskId, _backoff.Attempts, Environment.TickCount64 - _backoff.PausedSinceMs);
+        }
+
+        StreamsMetrics.DependencyPausedPartitions.Add(-1, _threadTag);
+        _backoff.Clear();
     }
 
     private void MarkCaughtUp(Dictionary<TopicPartition, long> remaining, TopicPartition partition)

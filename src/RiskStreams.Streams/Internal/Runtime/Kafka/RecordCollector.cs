@@ -32,6 +32,12 @@ internal sealed class RecordCollector : IRecordSink
         _onDelivery = OnDelivery;
     }
 
+    /// <summary>
+    /// When (monotonic ms) a flush, or a send waiting for queue space, gives up and throws
+    /// <see cref="OutputAbandonedException"/>: set once the thread is closing; never before.
+    /// </summary>
+    public Func<long> AbandonAtMs { get; init; } = static () => long.MaxValue;
+
     /// <summary>True once a record failed to be delivered.</summary>
     public bool HasFailed => Volatile.Read(ref _failure) is not null;
 
@@ -66,8 +72,9 @@ internal sealed class RecordCollector : IRecordSink
             catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
                 // Back-pressure: let in-flight batches complete, then try again.
-                _producer.Flush(FlushStep);
+                var inFlight = _producer.Flush(FlushStep);
                 ThrowIfFailed();
+                ThrowIfAbandoned(inFlight);
             }
             catch (ProduceException<byte[]?, byte[]?> e) when (!e.Error.IsFatal)
             {
@@ -77,15 +84,24 @@ internal sealed class RecordCollector : IRecordSink
         }
     }
 
-    /// <summary>Blocks until every record sent so far is acknowledged; throws if any failed.</summary>
+    /// <summary>Blocks until every record sent so far is acknowledged; throws if any failed, or when the close time ran out (<see cref="AbandonAtMs"/>).</summary>
     public void Flush()
     {
-        while (_producer.Flush(FlushStep) > 0)
+        while (_producer.Flush(FlushStep) is > 0 and var inFlight)
         {
             ThrowIfFailed();
+            ThrowIfAbandoned(inFlight);
         }
 
         ThrowIfFailed();
+    }
+
+    private void ThrowIfAbandoned(int inFlight)
+    {
+        if (Environment.TickCount64 >= AbandonAtMs())
+        {
+            throw new OutputAbandonedException(inFlight);
+        }
     }
 
     public void ThrowIfFailed()

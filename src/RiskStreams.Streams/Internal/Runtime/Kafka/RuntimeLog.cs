@@ -64,6 +64,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(124, LogLevel.Warning, "{Thread}: task {TaskId} resumed: its dependency is available again after {Attempts} failed attempts, {PausedMs} ms paused")]
     public static partial void DependencyAvailable(ILogger logger, string thread, TaskId taskId, int attempts, long pausedMs);
 
+    [LoggerMessage(127, LogLevel.Warning, "{Thread}: closing: {Unacknowledged} output records still unacknowledged when the close budget ran out (brokers unreachable); abandoned them and the final commit of tasks {Tasks}, which their next owner replays from the last commit")]
+    public static partial void OutputAbandoned(ILogger logger, string thread, int unacknowledged, string tasks);
+
     [LoggerMessage(125, LogLevel.Warning, "{Thread}: all brokers are down; the thread stands still (no wall-clock punctuation) until one is back")]
     public static partial void BrokersDown(ILogger logger, string thread);
 

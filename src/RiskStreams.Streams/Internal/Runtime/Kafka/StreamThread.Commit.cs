@@ -116,9 +116,11 @@ internal sealed partial class StreamThread
     }
 
     /// <summary>
-    /// Commits; a commit refused because the group is rebalancing is retried at the next commit. The offsets are stored
-    /// first, so a later background commit of stored offsets (librdkafka commits them on close too) cannot move the
-    /// group back behind them.
+    /// Commits; a commit refused because the group is rebalancing, or that cannot reach the group's coordinator (brokers
+    /// down: a revocation or a close during an outage), is retried at the next commit — the tasks then write no
+    /// checkpoint, and their next owner replays from the last commit. Only a fatal client error fails the thread. The
+    /// offsets are stored first, so a later background commit of stored offsets (librdkafka commits them on close too)
+    /// cannot move the group back behind them.
     /// </summary>
     private bool TryCommit(List<TopicPartitionOffset> offsets)
     {
@@ -132,18 +134,21 @@ internal sealed partial class StreamThread
             _consumer!.Commit(offsets);
             return true;
         }
-        catch (TopicPartitionOffsetException e) when (e.Results.All(r => !r.Error.IsError || IsRebalanceError(r.Error.Code)))
+        catch (TopicPartitionOffsetException e) when (e.Results.All(r => !r.Error.IsError || IsRetriableCommitError(r.Error)))
         {
             RuntimeLog.CommitFailed(_logger, Name, e.Message);
             return false;
         }
-        catch (KafkaException e) when (IsRebalanceError(e.Error.Code))
+        catch (KafkaException e) when (IsRetriableCommitError(e.Error))
         {
             RuntimeLog.CommitFailed(_logger, Name, e.Error.Reason);
             return false;
         }
     }
 
-    private static bool IsRebalanceError(ErrorCode code) =>
-        code is ErrorCode.RebalanceInProgress or ErrorCode.IllegalGeneration or ErrorCode.UnknownMemberId;
+    private static bool IsRetriableCommitError(Error error) =>
+        error.Code is ErrorCode.RebalanceInProgress or ErrorCode.IllegalGeneration or ErrorCode.UnknownMemberId
+            or ErrorCode.Local_WaitCoord or ErrorCode.Local_AllBrokersDown or ErrorCode.Local_Transport or ErrorCode.Local_TimedOut
+            or ErrorCode.GroupCoordinatorNotAvailable or ErrorCode.NotCoordinatorForGroup or ErrorCode.RequestTimedOut
+        && !error.IsFatal;
 }

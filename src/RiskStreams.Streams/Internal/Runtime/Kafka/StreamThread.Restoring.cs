@@ -8,11 +8,24 @@ namespace RiskStreams.Streams.Internal.Runtime.Kafka;
 /// </remarks>
 internal sealed partial class StreamThread
 {
+    /// <summary>
+    /// Set when a task closed dirty: changelog records it sent may still be in flight (a lost task after a broker
+    /// outage), and must land before a task restores from those changelogs again — landing after the records its replay
+    /// writes, they would hold older values that a later restoration applies last.
+    /// </summary>
+    private bool _flushBeforeRestore;
+
     private void RestoreTasks()
     {
         if (!_restorer!.HasWork)
         {
             return;
+        }
+
+        if (_flushBeforeRestore)
+        {
+            _collector!.Flush();
+            _flushBeforeRestore = false;
         }
 
         foreach (var restoration in _restorer.Step())

@@ -205,6 +205,11 @@ internal sealed partial class StreamThread
         {
             WriteCheckpoint(task);
         }
+        else if (!clean)
+        {
+            ForgetStoredOffsets(task);
+            _flushBeforeRestore = true;
+        }
 
         task.Directory?.Dispose();
 
@@ -234,6 +239,36 @@ internal sealed partial class StreamThread
         _taskList.Remove(task);
         _registry.Remove(task);
         RuntimeLog.TaskClosed(_logger, Name, task.Id, clean ? "clean" : "dirty");
+    }
+
+    /// <summary>
+    /// Under at-least-once, drops the offsets a task closed dirty had stored for the background commit. Its input
+    /// partitions must restart together from the group's last commit, which covers all of them at once: librdkafka
+    /// commits a partition's stored offset when the partition is unassigned, and a lost task's followers are unassigned
+    /// later and on their own (the group already took the anchor back without committing it), so their stored offsets
+    /// would move the group's followers ahead of the anchor. The restored state, which only applies changes whose
+    /// position every committed offset covers, would then miss what the followers' skipped records had changed.
+    /// </summary>
+    private void ForgetStoredOffsets(ActiveTask task)
+    {
+        if (_producer is null || _producer.Transactional || _consumer is null)
+        {
+            return;
+        }
+
+        foreach (var queue in task.Group.Queues)
+        {
+            try
+            {
+                // A logical offset is never committed; it replaces the stored one.
+                _consumer.StoreOffset(new TopicPartitionOffset(queue.Partition, Offset.Unset));
+            }
+            catch (KafkaException e)
+            {
+                // Not assigned (any more): nothing of it is stored.
+                RuntimeLog.ClientError(_logger, Name, e.Error.Code.ToString(), e.Error.Reason);
+            }
+        }
     }
 
     private void TryResume(List<TopicPartition> partitions)

@@ -36,6 +36,7 @@ internal sealed partial class StreamThread
     private StreamsState _state = StreamsState.Created;
     private volatile bool _stopRequested;
     private volatile bool _abandon;
+    private long _abandonOutputAtMs = long.MaxValue;
     private long _nextCommitMs;
     private readonly Func<string, IStateStore?>? _globalStores;
     private readonly KeyValuePair<string, object?> _threadTag;
@@ -88,6 +89,9 @@ internal sealed partial class StreamThread
         }
     }
 
+    /// <summary>True when the thread closed without its final commit because its output could not be delivered in time.</summary>
+    public bool AbandonedOutput { get; private set; }
+
     /// <summary>Why the thread stopped in <see cref="StreamsState.Error"/>.</summary>
     public Exception? Error { get; private set; }
 
@@ -99,7 +103,25 @@ internal sealed partial class StreamThread
     public void Start() => new Thread(Run) { Name = Name, IsBackground = true }.Start();
 
     /// <summary>Asks the thread to finish its current batch, commit, close its tasks and leave the group.</summary>
-    public void RequestStop() => _stopRequested = true;
+    /// <param name="outputBudget">
+    /// How long from now the thread may wait for its output to be acknowledged; past that it gives up its final commit
+    /// (see <see cref="StreamsOptions.CloseTimeout"/>). Null: as long as it takes.
+    /// </param>
+    public void RequestStop(TimeSpan? outputBudget = null)
+    {
+        if (outputBudget is { } budget)
+        {
+            // The earliest deadline asked for stands.
+            var at = NowMs() + (long)budget.TotalMilliseconds;
+            var current = Volatile.Read(ref _abandonOutputAtMs);
+            while (at < current && Interlocked.CompareExchange(ref _abandonOutputAtMs, at, current) is var seen && seen != current)
+            {
+                current = seen;
+            }
+        }
+
+        _stopRequested = true;
+    }
 
     /// <summary>
     /// Stops as if the process died between commits (for tests): nothing is flushed or committed, tasks close dirty
@@ -130,7 +152,10 @@ internal sealed partial class StreamThread
             // Under exactly-once this fences an older producer with the same id and aborts its open transaction.
             _producer.BindToCurrentThread();
             _producer.Initialize();
-            _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic);
+            _collector = new RecordCollector(_producer, _errorPolicy, _options.DeadLetterTopic)
+            {
+                AbandonAtMs = () => Volatile.Read(ref _abandonOutputAtMs),
+            };
             _consumer = new ConsumerBuilder<byte[]?, byte[]?>(Watched(KafkaClientFactory.GroupConsumer(_options, $"{Name}-consumer", GroupInstanceId)))
                 .SetLogHandler((_, m) => ClientLog.Write(_logger, m))
                 .SetStatisticsHandler((_, json) =>
@@ -168,6 +193,10 @@ internal sealed partial class StreamThread
             ReconcileFollowers();
             _consumer.Close();
             SetState(StreamsState.NotRunning);
+        }
+        catch (OutputAbandonedException e) when (_stopRequested)
+        {
+            CloseAbandoningOutput(e);
         }
         catch (Exception e)
         {
@@ -335,6 +364,30 @@ internal sealed partial class StreamThread
         {
             RuntimeLog.CloseFailed(_logger, e, Name);
         }
+    }
+
+    /// <summary>
+    /// Closes after the thread's output could not be delivered within its close budget: no commit, tasks closed
+    /// without checkpoint (their next owner replays them from the last commit). An open transaction is left to the
+    /// broker, which aborts it when it times out or the next producer with the thread's id registers.
+    /// </summary>
+    private void CloseAbandoningOutput(OutputAbandonedException abandoned)
+    {
+        AbandonedOutput = true;
+        SetState(StreamsState.PendingShutdown);
+        RuntimeLog.OutputAbandoned(_logger, Name, abandoned.Unacknowledged, string.Join(",", _activeTaskIds));
+        try
+        {
+            CloseTasks(clean: false);
+            ReconcileFollowers();
+            _consumer!.Close();
+        }
+        catch (Exception e)
+        {
+            RuntimeLog.CloseFailed(_logger, e, Name);
+        }
+
+        SetState(StreamsState.NotRunning);
     }
 
     private void AbortTransaction()
