@@ -55,6 +55,8 @@ root.Add(DescribeCommand.Create());
 root.Add(PolicyCommand.Create());
 root.Add(BacktestCommand.Create());
 root.Add(RiskStreams.Service.Commands.ResetCommand.Create());
+root.Add(RiskStreams.Service.Commands.Topics.TopicsCommand.Create());
+root.Add(GenerateCommand.Create());
 root.Add(verbose);
 return await root.Parse(args).InvokeAsync();
 
