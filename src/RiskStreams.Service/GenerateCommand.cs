@@ -36,9 +36,9 @@ internal static class GenerateCommand
                     throw new ArgumentException($"--rate must be zero or positive, was {parse.GetValue(rate)}.");
                 }
 
-                if (!Uri.TryCreate(url, UriKind.Absolute, out _))
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
                 {
-                    throw new ArgumentException($"--registry is not an absolute URL: '{url}'.");
+                    throw new ArgumentException($"--registry is not an http(s) URL: '{url}'.");
                 }
             }
             catch (ArgumentException ex)
