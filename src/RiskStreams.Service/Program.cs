@@ -57,6 +57,7 @@ root.Add(BacktestCommand.Create());
 root.Add(RiskStreams.Service.Commands.ResetCommand.Create());
 root.Add(RiskStreams.Service.Commands.Topics.TopicsCommand.Create());
 root.Add(GenerateCommand.Create());
+root.Add(TailCommand.Create());
 root.Add(verbose);
 return await root.Parse(args).InvokeAsync();
 
