@@ -28,7 +28,7 @@ internal static class ConfigurationFiles
         catch (InvalidDataException e)
         {
             // The JSON provider says "Could not parse the JSON file." and puts the line and position in the inner exception.
-            throw new InvalidOperationException($"--config file {configFile ?? "appsettings.json"} is not valid JSON: {e.InnerException?.Message ?? e.Message}", e);
+            throw new InvalidOperationException($"--config file {configFile ?? "appsettings.json"} is not valid JSON: {e.GetBaseException().Message}", e);
         }
     }
 }

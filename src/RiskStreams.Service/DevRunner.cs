@@ -95,8 +95,10 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         await stopPrinter.CancelAsync();
         await printing;
         await processor.Streams.CloseAsync();
+        var deadLetters = DeadLetterTally.Count(cluster.BootstrapServers, topology.DeadLetterTopic, TimeSpan.FromSeconds(10));
         output.WriteLine($"dev: {published} events published{(drained ? " and processed" : "")}, {printer.Printed} risk-level changes " +
-            $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}) in {clock.Elapsed.TotalSeconds:0.0} s");
+            $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}), " +
+            $"{deadLetters.Values.Sum()} dead letters{(deadLetters.Count > 0 ? $" ({string.Join(", ", deadLetters.Select(d => $"{d.Key} {d.Value}"))})" : "")} in {clock.Elapsed.TotalSeconds:0.0} s");
         if (processor.Streams.Error is { } error)
         {
             output.WriteLine($"dev: the processor failed: {error.Message}{(error.InnerException is { } inner ? $" ({inner.Message})" : "")}");

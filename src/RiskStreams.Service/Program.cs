@@ -59,10 +59,19 @@ root.Add(RiskStreams.Service.Commands.Topics.TopicsCommand.Create());
 root.Add(GenerateCommand.Create());
 root.Add(TailCommand.Create());
 root.Add(verbose);
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // A bad option or value: one line naming it (exit 2), not the usage text.
+    await Console.Error.WriteLineAsync(ParseErrors.Describe(parsed));
+    return 2;
+}
+
+return await parsed.InvokeAsync();
 
 static ILoggerFactory Logging(bool verbose) => LoggerFactory.Create(b => b
     .AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+    .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace) // logs on stderr: stdout carries the changes and summaries
     .SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning));
 
 void RequestShutdown(PosixSignalContext context)
@@ -102,5 +111,11 @@ async Task<int> Guard(CancellationToken invocation, Func<CancellationToken, Task
     catch (OperationCanceledException) when (linked.IsCancellationRequested)
     {
         return 130;
+    }
+    catch (Exception ex) when (StartupErrors.Describe(ex) is { } message)
+    {
+        // A missing file or a busy port: one line naming it, like a bad setting.
+        await Console.Error.WriteLineAsync($"riskstreams: {message}");
+        return 2;
     }
 }

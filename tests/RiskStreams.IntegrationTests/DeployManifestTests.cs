@@ -24,7 +24,7 @@ public sealed class DeployManifestTests
 
         Assert.True(exit == 0, $"docker-compose config exited {exit}: {stderr}");
         Assert.Equal(
-            ["generator", "grafana", "kafka", "prometheus", "riskstreams", "schema-registry", "topics"],
+            ["changes", "generator", "grafana", "kafka", "prometheus", "riskstreams", "schema-registry", "topics"],
             stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
     }
 
