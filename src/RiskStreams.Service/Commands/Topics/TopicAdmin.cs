@@ -20,7 +20,8 @@ internal sealed class TopicAdmin : IDisposable
     {
         Librdkafka.EnsureLoaded();
         _config = new Dictionary<string, string>(properties, StringComparer.Ordinal) { ["bootstrap.servers"] = bootstrapServers };
-        _admin = new AdminClientBuilder(new AdminClientConfig(_config)).Build();
+        // librdkafka's connection logs would bury the one line the command prints when the cluster is unreachable.
+        _admin = new AdminClientBuilder(new AdminClientConfig(_config)).SetLogHandler((_, _) => { }).Build();
         _timeout = timeout;
     }
 
@@ -111,7 +112,7 @@ internal sealed class TopicAdmin : IDisposable
     /// <summary>A producer's metadata request for a topic makes a broker with auto-creation create it with its defaults.</summary>
     private async Task AutoCreateAsync(IEnumerable<string> topics, CancellationToken cancellationToken)
     {
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig(_config) { ClientId = "riskstreams-topics" }).Build();
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig(_config) { ClientId = "riskstreams-topics" }).SetLogHandler((_, _) => { }).Build();
         using var metadata = new DependentAdminClientBuilder(producer.Handle).Build();
         var deadline = DateTime.UtcNow + (3 * _timeout);
         foreach (var topic in topics)

@@ -54,7 +54,12 @@ internal static class TopicsCommand
                 using var admin = new TopicAdmin(settings.Kafka.BootstrapServers, settings.Kafka.Properties, AdminTimeout);
                 return await RunAsync(admin, required, create, Console.Out, Console.Error, ct);
             }
-            catch (Exception ex) when (ex is KafkaException or InvalidOperationException)
+            catch (KafkaException ex)
+            {
+                await Console.Error.WriteLineAsync($"riskstreams topics {name}: Kafka at {settings.Kafka.BootstrapServers}: {ex.Message}");
+                return 1;
+            }
+            catch (InvalidOperationException ex)
             {
                 await Console.Error.WriteLineAsync($"riskstreams topics {name}: {ex.Message}");
                 return 1;
