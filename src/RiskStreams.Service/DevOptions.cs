@@ -34,6 +34,11 @@ internal sealed record DevOptions
             throw new ArgumentException($"--events must be positive, was {Events}.");
         }
 
+        if (PolicyFile is { } policy && !File.Exists(policy))
+        {
+            throw new ArgumentException($"--policy file {policy} does not exist.");
+        }
+
         if (Duration is { } d && d <= TimeSpan.Zero)
         {
             throw new ArgumentException($"--duration must be positive, was {d}.");

@@ -79,7 +79,7 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
             await bound.CancelAsync();
         }
 
-        var published = await PublishAsync(cluster.BootstrapServers, registry, bound.Token);
+        var published = await WorkloadPump.PublishAsync(cluster.BootstrapServers, registry, new WorkloadOptions { Accounts = options.Accounts, Seed = options.Seed }, options.Events, options.Rate, null, bound.Token);
         processor.Streams.StateChanged -= StopWhenFailed;
         var drained = !cancellationToken.IsCancellationRequested;
         if (drained)
@@ -95,8 +95,10 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         await stopPrinter.CancelAsync();
         await printing;
         await processor.Streams.CloseAsync();
+        var deadLetters = DeadLetterTally.Count(cluster.BootstrapServers, topology.DeadLetterTopic, TimeSpan.FromSeconds(10));
         output.WriteLine($"dev: {published} events published{(drained ? " and processed" : "")}, {printer.Printed} risk-level changes " +
-            $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}) in {clock.Elapsed.TotalSeconds:0.0} s");
+            $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}), " +
+            $"{deadLetters.Values.Sum()} dead letters{(deadLetters.Count > 0 ? $" ({string.Join(", ", deadLetters.Select(d => $"{d.Key} {d.Value}"))})" : "")} in {clock.Elapsed.TotalSeconds:0.0} s");
         if (processor.Streams.Error is { } error)
         {
             output.WriteLine($"dev: the processor failed: {error.Message}{(error.InnerException is { } inner ? $" ({inner.Message})" : "")}");
@@ -107,47 +109,6 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
     }
 
     private RiskPolicyHolder Policy() => new(options.PolicyFile is { } file ? RiskPolicyLoader.LoadFile(file) : RiskPolicy.Default);
-
-    private async Task<long> PublishAsync(string bootstrapServers, SchemaRegistryClient registry, CancellationToken cancellationToken)
-    {
-        using var publisher = new WorkloadPublisher(bootstrapServers, registry);
-        var generator = new WorkloadGenerator(new WorkloadOptions { Accounts = options.Accounts, Seed = options.Seed });
-        var events = options.Events is { } n ? generator.Generate().Take(checked((int)n)) : generator.Generate();
-        long count = 0;
-        var perTick = options.Rate == 0 ? int.MaxValue : Math.Max(1, options.Rate / 10);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        using var source = events.GetEnumerator();
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                var sent = 0;
-                while (sent < perTick && source.MoveNext())
-                {
-                    publisher.Publish(source.Current);
-                    sent++;
-                    count++;
-                }
-
-                if (sent < perTick)
-                {
-                    break;
-                }
-
-                if (options.Rate != 0)
-                {
-                    await timer.WaitForNextTickAsync(cancellationToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Bounded by --duration or Ctrl-C: stop generating, keep what was sent.
-        }
-
-        await publisher.FlushAsync(CancellationToken.None);
-        return count;
-    }
 
     private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
     {

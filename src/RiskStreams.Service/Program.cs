@@ -55,8 +55,19 @@ root.Add(DescribeCommand.Create());
 root.Add(PolicyCommand.Create());
 root.Add(BacktestCommand.Create());
 root.Add(RiskStreams.Service.Commands.ResetCommand.Create());
+root.Add(RiskStreams.Service.Commands.Topics.TopicsCommand.Create());
+root.Add(GenerateCommand.Create());
+root.Add(TailCommand.Create());
 root.Add(verbose);
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    // A bad option or value: one line naming it (exit 2), not the usage text.
+    await Console.Error.WriteLineAsync(ParseErrors.Describe(parsed));
+    return 2;
+}
+
+return await parsed.InvokeAsync();
 
 // Logging:Format = simple (default) or json; see ServiceLogging.
 static ILoggerFactory Logging(bool verbose, string? configFile = null) => ServiceLogging.Create(verbose, configFile);
@@ -98,5 +109,11 @@ async Task<int> Guard(CancellationToken invocation, Func<CancellationToken, Task
     catch (OperationCanceledException) when (linked.IsCancellationRequested)
     {
         return 130;
+    }
+    catch (Exception ex) when (StartupErrors.Describe(ex) is { } message)
+    {
+        // A missing file or a busy port: one line naming it, like a bad setting.
+        await Console.Error.WriteLineAsync($"riskstreams: {message}");
+        return 2;
     }
 }

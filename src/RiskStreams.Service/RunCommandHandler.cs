@@ -10,17 +10,14 @@ namespace RiskStreams.Service;
 /// <summary><c>riskstreams run</c>: the processor against a real cluster and registry, until stopped.</summary>
 internal static class RunCommandHandler
 {
-    public static ServiceSettings LoadSettings(string? configFile)
-    {
-        var builder = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true);
-        if (configFile is not null)
-        {
-            builder.AddJsonFile(Path.GetFullPath(configFile), optional: false);
-        }
+    public static ServiceSettings LoadSettings(string? configFile) => LoadSettings(LoadConfiguration(configFile));
 
-        var configuration = builder.AddEnvironmentVariables().Build();
+    /// <summary>appsettings.json, then <paramref name="configFile"/>, then <c>RISKSTREAMS__*</c>-style environment variables.</summary>
+    /// <exception cref="InvalidOperationException">The file is missing or not valid JSON (one line naming it).</exception>
+    public static IConfiguration LoadConfiguration(string? configFile) => ConfigurationFiles.Load(configFile);
+
+    public static ServiceSettings LoadSettings(IConfiguration configuration)
+    {
         var settings = new ServiceSettings();
         configuration.GetSection("RiskStreams").Bind(settings);
         settings.Validate();

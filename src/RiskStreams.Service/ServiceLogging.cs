@@ -37,6 +37,7 @@ internal static partial class ServiceLogging
                 b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
             }
 
+            b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace); // logs on stderr: stdout carries the changes and summaries
             b.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
         });
         if (!json && format is { Length: > 0 } && !string.Equals(format, "simple", StringComparison.OrdinalIgnoreCase))

@@ -46,6 +46,11 @@ public sealed class ServiceSettings
             throw new InvalidOperationException($"RiskStreams:Kafka:CacheMaxBytes must be zero or positive, was {Kafka.CacheMaxBytes}.");
         }
 
+        if (Policy.File is { Length: > 0 } policy && !System.IO.File.Exists(policy))
+        {
+            throw new InvalidOperationException($"RiskStreams:Policy:File {policy} does not exist.");
+        }
+
         Require(SchemaRegistry.Url, "RiskStreams:SchemaRegistry:Url");
         if (!Uri.TryCreate(SchemaRegistry.Url.Split(',')[0].Trim(), UriKind.Absolute, out _))
         {

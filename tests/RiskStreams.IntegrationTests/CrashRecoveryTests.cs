@@ -141,7 +141,7 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
         }
         catch (TimeoutException)
         {
-            File.WriteAllText(Path.Combine(Path.GetTempPath(), $"riskstreams-{app.Id}.log"), process.Stdout.ToString());
+            File.WriteAllText(Path.Combine(Path.GetTempPath(), $"riskstreams-{app.Id}.log"), process.Stdout.ToString() + process.Stderr);
             log.WriteLine($"instance output kept in {Path.Combine(Path.GetTempPath(), $"riskstreams-{app.Id}.log")}");
             throw;
         }

@@ -77,19 +77,19 @@ public sealed partial class IdleAndRestartTests(StackFixture stack, ITestOutputH
             await Wait.UntilAsync(() => progress.CaughtUp(app.GroupTopics), $"the first instance to commit its input (stderr: {first.Stderr})", Deadline);
             first.Terminate();
             Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(60)));
-            Assert.Equal(RunInstance.Partitions, first.Stdout.Lines().Count(l => l.Contains("(clean)", StringComparison.Ordinal)));
+            Assert.Equal(RunInstance.Partitions, first.Stderr.Lines().Count(l => l.Contains("(clean)", StringComparison.Ordinal)));
         }
 
         var started = Stopwatch.StartNew();
         using var second = app.Start(verbose: true);
-        await Wait.UntilAsync(() => second.Stdout.Lines().Any(l => l.Contains("partitions assigned", StringComparison.Ordinal)), $"the restarted instance to get partitions (stderr: {second.Stderr})", Deadline);
+        await Wait.UntilAsync(() => second.Stderr.Lines().Any(l => l.Contains("partitions assigned", StringComparison.Ordinal)), $"the restarted instance to get partitions (stderr: {second.Stderr})", Deadline);
         var assignedAfter = started.Elapsed;
         var logged = RunInstance.Stores.Length * RunInstance.Partitions; // every logged store in each of the four tasks
-        await Wait.UntilAsync(() => Restored(second).Count == logged, $"{logged} store restorations (stdout: {second.Stdout})", Deadline);
+        await Wait.UntilAsync(() => Restored(second).Count == logged, $"{logged} store restorations (stderr: {second.Stderr})", Deadline);
         var restored = Restored(second);
         log.WriteLine($"restart: partitions back after {assignedAfter.TotalSeconds:F1} s, {restored.Sum()} changelog records restored in {restored.Count} store partitions");
 
-        Assert.DoesNotContain(second.Stdout.Lines(), l => l.Contains("discarded its checkpoint", StringComparison.Ordinal));
+        Assert.DoesNotContain(second.Stderr.Lines(), l => l.Contains("discarded its checkpoint", StringComparison.Ordinal));
         Assert.Equal(0, restored.Sum());
         second.Terminate();
         Assert.Equal(0, await second.WaitForExitAsync(TimeSpan.FromSeconds(60)));
@@ -114,7 +114,7 @@ public sealed partial class IdleAndRestartTests(StackFixture stack, ITestOutputH
     }
 
     private static List<long> Restored(ServiceProcess process) =>
-        [.. process.Stdout.Lines().Select(l => RestoredLine().Match(l)).Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
+        [.. process.Stderr.Lines().Select(l => RestoredLine().Match(l)).Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
 
     [GeneratedRegex(@"restored store \S+ from .+?: (\d+) records applied")]
     private static partial Regex RestoredLine();

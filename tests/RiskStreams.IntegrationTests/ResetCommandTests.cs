@@ -54,6 +54,51 @@ public sealed class ResetCommandTests(StackFixture stack) : IClassFixture<StackF
     }
 
     [Fact]
+    public async Task Reset_takes_input_topics_and_state_directory_from_configuration()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var appId = $"reset-cfg-{id}";
+        var stateRoot = Path.Combine(Path.GetTempPath(), $"reset-cfg-{id}");
+        string[] inputs = [$"tx-{id}", $"logins-{id}", $"repay-{id}", $"sync-{id}"];
+        foreach (var topic in inputs)
+        {
+            stack.Cluster.CreateTopic(topic, 1);
+        }
+
+        Directory.CreateDirectory(Path.Combine(stateRoot, appId, "0_0"));
+        await File.WriteAllTextAsync(Path.Combine(stateRoot, appId, "0_0", ".checkpoint"), "0\n");
+        try
+        {
+            using var process = ServiceProcess.Start(
+                $"reset --dry-run --bootstrap-servers {stack.Cluster.BootstrapServers} --application-id {appId} --internal-topics {appId}-none-changelog",
+                new Dictionary<string, string>
+                {
+                    ["RISKSTREAMS__TOPICS__TRANSACTIONS"] = inputs[0],
+                    ["RISKSTREAMS__TOPICS__LOGINS"] = inputs[1],
+                    ["RISKSTREAMS__TOPICS__REPAYMENTS"] = inputs[2],
+                    ["RISKSTREAMS__TOPICS__SYNCSTATUS"] = inputs[3],
+                    ["RISKSTREAMS__KAFKA__STATEDIRECTORY"] = stateRoot,
+                });
+
+            Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(90)));
+            const string prefix = "riskstreams reset (dry run)";
+            Assert.Equal(
+                [
+                    $"{prefix}: {appId}: joined the consumer group alone: no active members",
+                    .. inputs.Select(t => $"{prefix}: would reset offsets of {t}: 1 partitions (0: none -> 0)"),
+                    $"{prefix}: internal topic {appId}-none-changelog is not in the cluster, skipped",
+                    $"{prefix}: would delete state directory {Path.Combine(stateRoot, appId)}: 1 files",
+                    $"{prefix}: nothing changed: 4 input topics, 4 partitions, 0 internal topics",
+                ],
+                process.Stdout.Lines());
+        }
+        finally
+        {
+            Directory.Delete(stateRoot, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Reset_with_a_time_that_is_not_iso_8601_exits_2_naming_the_option()
     {
         using var process = ServiceProcess.Start(

@@ -18,10 +18,10 @@ internal static class ResetCommand
         var config = new Option<string?>("--config") { Description = "Extra JSON configuration file, as for run." };
         var bootstrap = new Option<string?>("--bootstrap-servers") { Description = "Kafka bootstrap servers (default: RiskStreams:Kafka:BootstrapServers)." };
         var applicationId = new Option<string?>("--application-id") { Description = "Application to reset (default: RiskStreams:Kafka:ApplicationId)." };
-        var inputTopics = new Option<string[]>("--input-topics") { Description = "Input topics to rewind (default: the risk topology's inputs).", AllowMultipleArgumentsPerToken = true };
+        var inputTopics = new Option<string[]>("--input-topics") { Description = "Input topics to rewind (default: the risk topology's inputs, named by RiskStreams:Topics:*).", AllowMultipleArgumentsPerToken = true };
         var internalTopics = new Option<string[]?>("--internal-topics") { Description = "Internal topics to delete (default: {appId}-*-repartition and {appId}-*-changelog found in the cluster).", AllowMultipleArgumentsPerToken = true };
         var toDateTime = new Option<string?>("--to-datetime") { Description = "Rewind to the first record at or after this ISO-8601 time instead of the earliest offset." };
-        var stateDir = new Option<string?>("--state-dir") { Description = "Root of local state; {state-dir}/{appId} is deleted (default: the engine's default)." };
+        var stateDir = new Option<string?>("--state-dir") { Description = "Root of local state; {state-dir}/{appId} is deleted (default: RiskStreams:Kafka:StateDirectory)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan without changing anything." };
         var command = new Command("reset", "Reset an application: rewind its input offsets, delete its internal topics and local state.")
         {
@@ -37,16 +37,13 @@ internal static class ResetCommand
                 {
                     BootstrapServers = parse.GetValue(bootstrap) ?? settings.Kafka.BootstrapServers,
                     ApplicationId = parse.GetValue(applicationId) ?? settings.Kafka.ApplicationId,
-                    InputTopics = parse.GetValue(inputTopics) is { Length: > 0 } topics ? topics : new RiskTopologyOptions().InputTopics,
+                    InputTopics = parse.GetValue(inputTopics) is { Length: > 0 } topics ? topics : settings.Topics.Apply(new RiskTopologyOptions()).InputTopics,
                     InternalTopics = parse.GetValue(internalTopics) is { Length: > 0 } names ? names : null,
                     ToDateTime = ParseTime(parse.GetValue(toDateTime)),
                     DryRun = parse.GetValue(dryRun),
                     ClientProperties = settings.Kafka.Properties,
                 };
-                if (parse.GetValue(stateDir) is { } directory)
-                {
-                    options = options with { StateDirectory = directory };
-                }
+                options = options with { StateDirectory = parse.GetValue(stateDir) ?? settings.Kafka.StateDirectory };
 
                 options.Validate();
             }
