@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using RiskStreams.Risk;
@@ -17,9 +18,13 @@ namespace RiskStreams.Topology;
 /// </summary>
 public static class AccountRiskViews
 {
-    /// <summary>How the views are serialised: camel case, enums as their (upper-case contract) symbols, times ISO-8601 UTC.</summary>
+    /// <summary>
+    /// How the views are serialised: camel case, enums as their (upper-case contract) symbols, times ISO-8601 UTC, text as is
+    /// (Chinese messages and '+' unescaped: the views are served as <c>application/json</c>, never inlined into HTML).
+    /// </summary>
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
     {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
         WriteIndented = false,
     };
