@@ -96,7 +96,7 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         await printing;
         await processor.Streams.CloseAsync();
         output.WriteLine($"dev: {published} events published{(drained ? " and processed" : "")}, {printer.Printed} risk-level changes " +
-            $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}) in {clock.Elapsed.TotalSeconds:0.0} s");
+            $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}), {printer.ReviewCaused} caused by reviews, in {clock.Elapsed.TotalSeconds:0.0} s");
         if (processor.Streams.Error is { } error)
         {
             output.WriteLine($"dev: the processor failed: {error.Message}{(error.InnerException is { } inner ? $" ({inner.Message})" : "")}");
