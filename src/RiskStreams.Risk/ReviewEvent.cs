@@ -25,4 +25,13 @@ public sealed record ReviewEvent(
 
     /// <inheritdoc />
     public override string Stream => StreamName;
+
+    /// <summary>Value equality, <see cref="SuppressReasons"/> compared element by element.</summary>
+    public bool Equals(ReviewEvent? other) =>
+        other is not null && base.Equals(other) && Reviewer == other.Reviewer && Kind == other.Kind && Outcome == other.Outcome
+        && Level == other.Level && ValidUntilMs == other.ValidUntilMs && SuppressReasons.SequenceEqual(other.SuppressReasons)
+        && RelatedChangeId == other.RelatedChangeId;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Outcome, ValidUntilMs);
 }
