@@ -5,7 +5,8 @@ using Avro;
 // ObjectCreator, and with it Confluent's AvroDeserializer<T>, find a generated type by the Avro full
 // name of the reader's schema, so the two must be equal. <namespace> is the one every named type must
 // be in; a schema in another namespace is an error (schemas/README.md, "Namespaces").
-// Schemas are added in file-name order; a schema may reference named types of earlier ones.
+// Schemas are added in file-name order; a schema may reference named types of other ones (a schema naming a type
+// defined in a later file is parsed again once the others are in).
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: RiskStreams.Avro.CodeGen <output-dir> <namespace> <schema.avsc>...");
@@ -16,18 +17,46 @@ var outputDir = args[0];
 var expectedNamespace = args[1];
 var names = new SchemaNames();
 var codegen = new CodeGen();
-foreach (var path in args.Skip(2).OrderBy(p => p, StringComparer.Ordinal))
+var pending = args.Skip(2).OrderBy(p => p, StringComparer.Ordinal).ToList();
+while (pending.Count > 0)
 {
-    try
+    var failed = new List<(string Path, SchemaParseException Error)>();
+    foreach (var path in pending)
     {
-        var schema = Schema.Parse(File.ReadAllText(path), names);
-        codegen.AddSchema(schema);
+        try
+        {
+            // A failed parse may leave the types it defined before the failure in the names: parse into a copy.
+            var attempt = new SchemaNames();
+            foreach (var (name, known) in names.Names)
+            {
+                attempt.Add(name, known);
+            }
+
+            var schema = Schema.Parse(File.ReadAllText(path), attempt);
+            foreach (var (name, known) in attempt.Names.Where(n => !names.Contains(n.Key)))
+            {
+                names.Add(name, known);
+            }
+
+            codegen.AddSchema(schema);
+        }
+        catch (SchemaParseException ex)
+        {
+            failed.Add((path, ex));
+        }
     }
-    catch (SchemaParseException ex)
+
+    if (failed.Count == pending.Count)
     {
-        Console.Error.WriteLine($"{path}: error AVRO001: {ex.Message}");
+        foreach (var (path, error) in failed)
+        {
+            Console.Error.WriteLine($"{path}: error AVRO001: {error.Message}");
+        }
+
         return 1;
     }
+
+    pending = [.. failed.Select(f => f.Path)];
 }
 
 var foreign = names.Names.Values.Where(n => !string.Equals(n.Namespace, expectedNamespace, StringComparison.Ordinal)).ToList();

@@ -18,6 +18,9 @@ public static class ContractTopics
     /// <summary>Per-source sync heartbeats, key sourceSystem.</summary>
     public const string SyncStatus = "repayment.sync.status";
 
+    /// <summary>Review decisions (appeals, manual reviews), key accountId.</summary>
+    public const string Reviews = "account.reviews";
+
     /// <summary>Risk-level changes, key accountId.</summary>
     public const string LevelChanges = "risk.level.changes";
 }

@@ -11,7 +11,8 @@ namespace RiskStreams.Risk;
 /// <c>coordinate-range</c> (latitude −90..90, longitude −180..180, finite), <c>due-date-range</c> (within
 /// <see cref="EventLimits.MaxDueDateYears"/> of <c>occurredAt</c>), <c>days-past-due</c> (not negative; for OVERDUE and
 /// PARTIALLY_PAID bills equal, within <see cref="EventLimits.DaysPastDueToleranceDays"/>, to the whole days from
-/// <c>dueDate</c> to <c>occurredAt</c>; for SCHEDULED and PAID bills at most that). Never throws for any field values.
+/// <c>dueDate</c> to <c>occurredAt</c>; for SCHEDULED and PAID bills at most that); reviews as in
+/// <c>Internal.ReviewValidation</c> (reviewer, OVERRIDE level, validUntil, suppressed reason codes). Never throws for any field values.
 /// </summary>
 public static class AccountEventValidator
 {
@@ -29,6 +30,7 @@ public static class AccountEventValidator
                 TransactionEvent t => Transaction(t, limits),
                 LoginEvent l => Id("deviceId", l.DeviceId, limits) ?? Location(l.Location),
                 RepaymentEvent r => Repayment(r, limits),
+                ReviewEvent review => Internal.ReviewValidation.Check(review, limits),
                 _ => null,
             };
     }

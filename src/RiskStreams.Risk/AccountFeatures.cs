@@ -34,6 +34,9 @@ public sealed record AccountFeatures(
     double? Utilization,
     IReadOnlyList<CurrencyFeatures> ByCurrency)
 {
+    /// <summary>Failed logins in the hour up to <see cref="AtMs"/>.</summary>
+    public int FailedLoginsLastHour { get; init; }
+
     /// <summary>Average approved transaction of the baseline, or null when it is empty.</summary>
     public long? BaselineAverageMinor => BaselineCount == 0 ? null : BaselineSpendMinor / BaselineCount;
 
@@ -41,7 +44,7 @@ public sealed record AccountFeatures(
     public bool Equals(AccountFeatures? other) =>
         other is not null && AtMs == other.AtMs && Currency == other.Currency && Last10Minutes == other.Last10Minutes
         && LastHour == other.LastHour && Last24Hours == other.Last24Hours && BaselineCount == other.BaselineCount
-        && BaselineSpendMinor == other.BaselineSpendMinor && FailedLoginsLast10Minutes == other.FailedLoginsLast10Minutes
+        && BaselineSpendMinor == other.BaselineSpendMinor && FailedLoginsLast10Minutes == other.FailedLoginsLast10Minutes && FailedLoginsLastHour == other.FailedLoginsLastHour
         && KnownDevices == other.KnownDevices && OverdueBills == other.OverdueBills && MaxDaysPastDue == other.MaxDaysPastDue
         && Utilization == other.Utilization && ByCurrency.SequenceEqual(other.ByCurrency);
 

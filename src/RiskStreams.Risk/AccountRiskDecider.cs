@@ -19,7 +19,7 @@ namespace RiskStreams.Risk;
 /// cooldown is measured on it. Events must have passed the caller's time-skew guard: an event far in the future
 /// would move the clock (and so age windows and cooldowns) as any event does.</para>
 /// </remarks>
-public sealed class AccountRiskDecider(RiskPolicy policy)
+public sealed partial class AccountRiskDecider(RiskPolicy policy)
 {
     /// <summary>The <see cref="LevelChange.TriggeringStream"/> of a change decided by <see cref="StepDown(AccountRiskState, long, ISyncCoverage)"/>.</summary>
     public const string StepDownStream = "stream-time";
@@ -59,16 +59,33 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         }
 
         state.AccountId = e.AccountId;
+        if (e is ReviewEvent review)
+        {
+            return ApplyReview(state, review, coverage);
+        }
+
         var overdueBefore = e is RepaymentEvent r && state.Bills.TryGetValue(r.BillId, out var bill) && bill.IsOverdue;
         FeatureUpdater.Apply(state, e, Policy);
         Remember(state, e);
         var trigger = new Trigger(e.EventId, e.Stream, e.OccurredAtMs);
+        var ended = ReviewDecisions.Expire(state);
         var assessment = Assessor.Assess(state, coverage, Policy);
+        if (ended is not null)
+        {
+            return Resume(state, trigger, assessment, ended);
+        }
+
+        if (ReviewDecisions.Override(state) is not null)
+        {
+            // A reviewer's OVERRIDE pins the level until it ends: the event updates the features only.
+            return null;
+        }
+
         if (assessment.Level < state.Level && overdueBefore && e is RepaymentEvent { State: BillState.Paid } paid)
         {
             var received = RuleContext.Reason(Policy, ReasonCodes.RepaymentReceived,
                 ("billId", paid.BillId), ("amountPaidMinor", I(paid.AmountPaidMinor)));
-            return Change(state, trigger, assessment.Level, assessment.Score, [received, .. assessment.Reasons]);
+            return Change(state, trigger, assessment.Level, assessment.Score, [received, .. assessment.Reasons], assessment);
         }
 
         return Decide(state, trigger, assessment);
@@ -98,7 +115,7 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         ArgumentNullException.ThrowIfNull(coverage);
         state.AccountId = accountId;
-        if (state.Level == RiskLevel.Normal)
+        if (state.Level == RiskLevel.Normal && ReviewDecisions.Override(state) is null)
         {
             return null;
         }
@@ -106,21 +123,38 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         FeatureUpdater.AdvanceClock(state, streamTimeMs);
         var at = state.StreamTimeMs;
         var trigger = new Trigger(string.Create(CultureInfo.InvariantCulture, $"step-down@{at}"), StepDownStream, at);
-        return Decide(state, trigger, Assessor.Assess(state, coverage, Policy));
+        var ended = ReviewDecisions.Expire(state);
+        var assessment = Assessor.Assess(state, coverage, Policy);
+        if (ended is not null)
+        {
+            return Resume(state, trigger, assessment, ended);
+        }
+
+        return ReviewDecisions.Override(state) is null ? Decide(state, trigger, assessment) : null;
     }
 
     /// <summary>
     /// The earliest stream time at which <see cref="StepDown(AccountRiskState, long, ISyncCoverage)"/> could lower the level:
-    /// when the current level's cooldown, counted from the last time its cause was seen, runs out. Null at NORMAL.
+    /// when the current level's cooldown, counted from the last time its cause was seen, runs out, but not before an UPHOLD's
+    /// hold ends; or, under a reviewer's OVERRIDE, when the override ends (also at NORMAL). Null at NORMAL without an override.
     /// After any <see cref="Apply"/> or <see cref="StepDown(AccountRiskState, long, ISyncCoverage)"/> the answer may move
     /// later (the cause was seen again), so reschedule from the new answer.
     /// </summary>
     public long? NextStepDownCheckMs(AccountRiskState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return state.Level == RiskLevel.Normal
-            ? null
-            : Saturating.Add(state.LevelHeldAtMs, StateLimits.Ms(Policy.Cooldowns.For(state.Level)));
+        if (ReviewDecisions.Override(state) is { } pinned)
+        {
+            return pinned.UntilMs;
+        }
+
+        if (state.Level == RiskLevel.Normal)
+        {
+            return null;
+        }
+
+        var due = Saturating.Add(state.LevelHeldAtMs, StateLimits.Ms(Policy.Cooldowns.For(state.Level)));
+        return ReviewDecisions.Hold(state) is { } hold ? Math.Max(due, hold.UntilMs) : due;
     }
 
     /// <summary>A snapshot of the features of <paramref name="state"/> at its clock, windows as this policy sees them.</summary>
@@ -155,7 +189,23 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
             overdue.Count,
             overdue.Count == 0 ? 0 : overdue.Max(b => b.DaysPastDue),
             state.Utilization is { } u ? (double)u.OutstandingMinor / u.CreditLimitMinor : null,
-            byCurrency);
+            byCurrency)
+        {
+            FailedLoginsLastHour = state.LoginFailureTimes.Count(t => t >= state.StreamTimeMs - 3_600_000 && t <= state.StreamTimeMs),
+        };
+    }
+
+    /// <summary>
+    /// The account's bills by id: state, days past due, what is unpaid, and whether an overdue bill still awaits its payment
+    /// sources' sync (every source synced past its due date plus the policy's sync grace) and so does not count yet.
+    /// </summary>
+    public IReadOnlyList<BillStanding> Bills(AccountRiskState state, ISyncCoverage coverage)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(coverage);
+        return [.. state.Bills.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => new BillStanding(
+            b.Key, b.Value.State, b.Value.DaysPastDue, b.Value.UnpaidMinor, b.Value.DueDateMs,
+            b.Value.IsOverdue && !coverage.Covers(Saturating.Add(b.Value.DueDateMs, StateLimits.Ms(Policy.SyncGrace)))))];
     }
 
     /// <summary>Raises at once; holds while the score calls for the level; lowers once the level's cooldown has passed.</summary>
@@ -165,7 +215,13 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         if (assessment.Level >= current)
         {
             state.LevelHeldAtMs = state.StreamTimeMs;
-            return assessment.Level > current ? Change(state, trigger, assessment.Level, assessment.Score, assessment.Reasons) : null;
+            return assessment.Level > current ? Change(state, trigger, assessment.Level, assessment.Score, assessment.Reasons, assessment) : null;
+        }
+
+        if (ReviewDecisions.Hold(state) is not null)
+        {
+            // A reviewer upheld the level: it does not fall by cooldown before the hold ends.
+            return null;
         }
 
         var cooldown = Policy.Cooldowns.For(current);
@@ -178,7 +234,7 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         var cleared = RuleContext.Reason(Policy, ReasonCodes.RiskCleared,
             ("previousLevel", current.ToString().ToUpperInvariant()), ("cooldownHours", I(cooldown.TotalHours)),
             ("clearedForHours", I(Math.Round(clearedMs / 3_600_000.0, 2))));
-        return Change(state, trigger, assessment.Level, assessment.Score, [cleared, .. assessment.Reasons]);
+        return Change(state, trigger, assessment.Level, assessment.Score, [cleared, .. assessment.Reasons], assessment);
     }
 
     private static void Remember(AccountRiskState state, AccountEvent e)
@@ -194,17 +250,29 @@ public sealed class AccountRiskDecider(RiskPolicy policy)
         FeatureUpdater.PruneAppliedEvents(state);
     }
 
-    private LevelChange Change(AccountRiskState state, Trigger trigger, RiskLevel level, int score, IReadOnlyList<RiskReason> reasons)
+    /// <summary>
+    /// Records a change (also when the level stays, as for an UPHOLD): the next version, the level, the account's bounded history
+    /// and its last reasons (weights from <paramref name="weights"/>), score and actions.
+    /// </summary>
+    private LevelChange Change(
+        AccountRiskState state, Trigger trigger, RiskLevel level, int score, IReadOnlyList<RiskReason> reasons, Assessment? weights,
+        string? reviewId = null, IReadOnlyList<RiskAction>? actions = null)
     {
         var previous = state.Level;
         state.Level = level;
         state.Version++;
-        state.LevelSinceMs = state.StreamTimeMs;
+        if (level != previous)
+        {
+            state.LevelSinceMs = state.StreamTimeMs;
+        }
+
         state.LevelHeldAtMs = state.StreamTimeMs;
-        return new LevelChange(
+        var change = new LevelChange(
             state.AccountId!, state.Version, previous, level, score, [.. reasons.Select(r => r.Message.Length > 0 ? r : RuleContext.WithMessage(Policy, r))],
-            ActionsFor(previous, level),
+            actions ?? ActionsFor(previous, level),
             Appealable: level >= RiskLevel.Restricted, Policy.Version, trigger.EventId, trigger.Stream, trigger.AtMs);
+        ChangeHistory.Record(state, change, reviewId, [.. reasons.Select(r => weights?.WeightOf(r) ?? 0)]);
+        return change;
     }
 
     internal static IReadOnlyList<RiskAction> ActionsFor(RiskLevel previous, RiskLevel level)

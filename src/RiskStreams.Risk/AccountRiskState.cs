@@ -8,7 +8,7 @@ namespace RiskStreams.Risk;
 /// <c>Internal.StateLimits</c>), so the cost of an event does not grow with the account's history.
 /// Mutated only by <see cref="AccountRiskDecider"/>; stored with <see cref="AccountRiskStateCodec"/>.
 /// </summary>
-public sealed class AccountRiskState
+public sealed partial class AccountRiskState
 {
     /// <summary>
     /// The account this state belongs to, learned from the first event applied (null for a state decoded

@@ -44,4 +44,16 @@ public static class ReasonCodes
 
     /// <summary>The conditions behind an earlier raise have cleared.</summary>
     public const string RiskCleared = "RISK_CLEARED";
+
+    /// <summary>A reviewer cleared the account (CLEAR): back to NORMAL, the cleared signals suppressed for a while.</summary>
+    public const string ReviewCleared = "REVIEW_CLEARED";
+
+    /// <summary>A reviewer confirmed the account's level (UPHOLD).</summary>
+    public const string ReviewUpheld = "REVIEW_UPHELD";
+
+    /// <summary>A reviewer set the account's level until a given time (OVERRIDE).</summary>
+    public const string ReviewOverride = "REVIEW_OVERRIDE";
+
+    /// <summary>A reviewer's OVERRIDE ran out; the automatic decision applies again.</summary>
+    public const string ReviewOverrideEnded = "REVIEW_OVERRIDE_ENDED";
 }

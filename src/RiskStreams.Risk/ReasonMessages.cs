@@ -26,7 +26,7 @@ public static class ReasonMessages
     ];
 
     private static readonly ILookup<string, ReasonTemplate> Templates =
-        BuiltIn.Concat(RuleCatalog.Definitions.SelectMany(d => d.Templates)).ToLookup(t => t.Code, StringComparer.Ordinal);
+        BuiltIn.Concat(ReviewTemplates.All).Concat(RuleCatalog.Definitions.SelectMany(d => d.Templates)).ToLookup(t => t.Code, StringComparer.Ordinal);
 
     /// <summary>The locales templates exist for.</summary>
     public static IReadOnlyList<string> Locales { get; } = [English, ChineseSimplified];
@@ -39,6 +39,14 @@ public static class ReasonMessages
     {
         ArgumentNullException.ThrowIfNull(reason);
         return Render(reason.Code, reason.Evidence, locale, null);
+    }
+
+    /// <summary>The message of <paramref name="reason"/> in <paramref name="locale"/>, with <paramref name="policy"/>'s own templates first.</summary>
+    public static string Render(RiskReason reason, string locale, RiskPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(policy);
+        return Render(reason.Code, reason.Evidence, locale, policy.Messages.TryGetValue(locale, out var own) ? own : null);
     }
 
     internal static string Render(string code, IReadOnlyList<KeyValuePair<string, string>> evidence, string locale, IReadOnlyDictionary<string, string>? overrides)

@@ -51,13 +51,16 @@ public sealed record RiskPolicy
     /// <summary>What the loader accepted with a default rather than refused, e.g. a rule missing from an older policy file (disabled).</summary>
     public IReadOnlyList<PolicyWarning> Warnings { get; init; } = [];
 
+    /// <summary>How long reviews act when the reviewer gives no end (the optional <c>reviews</c> section).</summary>
+    public ReviewPolicy Reviews { get; init; } = ReviewPolicy.Default;
+
     /// <summary>The scored rules.</summary>
     public required PolicyRules Rules { get; init; }
 
     /// <summary>Value equality; <see cref="Messages"/> and <see cref="Warnings"/> compared by content.</summary>
     public bool Equals(RiskPolicy? other) =>
         other is not null && Version == other.Version && Source == other.Source && Levels == other.Levels && Cooldowns == other.Cooldowns
-        && SyncGrace == other.SyncGrace && Limits == other.Limits && Locale == other.Locale && Rules.Equals(other.Rules)
+        && SyncGrace == other.SyncGrace && Limits == other.Limits && Reviews == other.Reviews && Locale == other.Locale && Rules.Equals(other.Rules)
         && Warnings.SequenceEqual(other.Warnings) && Messages.Count == other.Messages.Count
         && Messages.All(m => other.Messages.TryGetValue(m.Key, out var o) && m.Value.Count == o.Count
             && m.Value.All(t => o.TryGetValue(t.Key, out var text) && text == t.Value));

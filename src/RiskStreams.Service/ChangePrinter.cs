@@ -35,6 +35,9 @@ internal sealed class ChangePrinter : IDisposable
 
     public IReadOnlyDictionary<string, long> PerLevel => _perLevel;
 
+    /// <summary>Changes a review caused (a reason carries a <c>reviewId</c>): CLEAR, UPHOLD, OVERRIDE and the end of an OVERRIDE.</summary>
+    public long ReviewCaused { get; private set; }
+
     /// <summary>Prints what arrives until cancelled (runs on its own thread: Consume blocks).</summary>
     public void Run(CancellationToken cancellationToken)
     {
@@ -79,6 +82,11 @@ internal sealed class ChangePrinter : IDisposable
             Printed++;
             var level = c.level.ToString();
             _perLevel[level] = _perLevel.GetValueOrDefault(level) + 1;
+            if (c.reasons.Any(r => r.evidence.ContainsKey("reviewId")))
+            {
+                ReviewCaused++;
+            }
+
             _output.WriteLine(Format(c));
         }
         catch (ConsumeException ex)

@@ -97,7 +97,7 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         await processor.Streams.CloseAsync();
         var deadLetters = DeadLetterTally.Count(cluster.BootstrapServers, topology.DeadLetterTopic, TimeSpan.FromSeconds(10));
         output.WriteLine($"dev: {published} events published{(drained ? " and processed" : "")}, {printer.Printed} risk-level changes " +
-            $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}), " +
+            $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}), {printer.ReviewCaused} caused by reviews, " +
             $"{deadLetters.Values.Sum()} dead letters{(deadLetters.Count > 0 ? $" ({string.Join(", ", deadLetters.Select(d => $"{d.Key} {d.Value}"))})" : "")} in {clock.Elapsed.TotalSeconds:0.0} s");
         if (processor.Streams.Error is { } error)
         {

@@ -17,6 +17,9 @@ public sealed class TopicSettings
     /// <summary>Per-source sync-status heartbeats.</summary>
     public string SyncStatus { get; set; } = "";
 
+    /// <summary>Review decisions (appeals and manual reviews).</summary>
+    public string Reviews { get; set; } = "";
+
     /// <summary>Output: risk level changes.</summary>
     public string LevelChanges { get; set; } = "";
 
@@ -30,6 +33,7 @@ public sealed class TopicSettings
         LoginsTopic = Or(Logins, options.LoginsTopic),
         RepaymentsTopic = Or(Repayments, options.RepaymentsTopic),
         SyncStatusTopic = Or(SyncStatus, options.SyncStatusTopic),
+        ReviewsTopic = Or(Reviews, options.ReviewsTopic),
         LevelChangesTopic = Or(LevelChanges, options.LevelChangesTopic),
         DeadLetterTopic = Or(DeadLetter, options.DeadLetterTopic),
     };

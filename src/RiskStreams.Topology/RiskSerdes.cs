@@ -23,6 +23,7 @@ public sealed class RiskSerdes
         Logins = Create<Login>(registry, out _);
         Repayments = Create<RepaymentSync>(registry, out _);
         SyncStatus = Create<SyncStatus>(registry, out _);
+        Reviews = Create<ReviewDecision>(registry, out _);
         LevelChanges = Create(registry, out _levelChangesSerializer);
     }
 
@@ -37,6 +38,9 @@ public sealed class RiskSerdes
 
     /// <summary><c>SyncStatus</c> values.</summary>
     public Serde<SyncStatus> SyncStatus { get; }
+
+    /// <summary><c>ReviewDecision</c> values (the reviews topic).</summary>
+    public Serde<ReviewDecision> Reviews { get; }
 
     /// <summary><c>RiskLevelChanged</c> values.</summary>
     public Serde<RiskLevelChanged> LevelChanges { get; }

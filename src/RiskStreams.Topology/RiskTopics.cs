@@ -17,6 +17,9 @@ public static class RiskTopics
     /// <summary>Per-source sync heartbeats, key sourceSystem.</summary>
     public const string SyncStatus = ContractTopics.SyncStatus;
 
+    /// <summary>Review decisions (appeals, manual reviews), key accountId.</summary>
+    public const string Reviews = ContractTopics.Reviews;
+
     /// <summary>Risk-level changes, key accountId.</summary>
     public const string LevelChanges = ContractTopics.LevelChanges;
 

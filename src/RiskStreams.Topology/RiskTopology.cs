@@ -7,7 +7,7 @@ using RiskStreams.Topology.Internal;
 namespace RiskStreams.Topology;
 
 /// <summary>
-/// The risk topology on the streams engine: the three account streams, keyed by account and read in
+/// The risk topology on the streams engine: the three account streams and the reviews stream, keyed by account and read in
 /// event time, are mapped onto the domain, merged, and decided by one stateful processor per
 /// partition — in event-time order within <see cref="RiskTopologyOptions.ReorderGrace"/>, through a changelogged
 /// reorder buffer, with changelogged step-down timers fired by stream time; the payment sources' sync heartbeats are a
@@ -51,7 +51,13 @@ public static class RiskTopology
                 .WithTimestampExtractor((_, r, ts) => r is null ? ts : guard.EventTime(r.occurredAt, "repayments", r.eventId)).WithName("repayments-source"))
             .MapValues((key, r) => Checked(key, Mapped(r, EventMapper.Map, "repayments"), currentPolicy), "repayments-to-domain");
 
-        transactions.Merge(logins, "merge-transactions-logins").Merge(repayments, "account-events")
+        // Human review decisions: a fourth account stream, in event time (decidedAt), decided by the same processor.
+        var reviews = builder
+            .Stream(options.ReviewsTopic, Consumed.With(Serdes.String, serdes.Reviews)
+                .WithTimestampExtractor((_, r, ts) => r is null ? ts : guard.EventTime(r.decidedAt, ReviewEvent.StreamName, r.reviewId)).WithName("reviews-source"))
+            .MapValues((key, r) => Checked(key, Mapped(r, ReviewMapper.Map, ReviewEvent.StreamName), currentPolicy), "reviews-to-domain");
+
+        transactions.Merge(logins, "merge-transactions-logins").Merge(repayments, "merge-repayments").Merge(reviews, "account-events")
             .Process(() => new AccountRiskProcessor(currentPolicy, options), "account-risk-decider",
                 RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer, RiskStoreNames.StepDownTimers, RiskStoreNames.SyncStatus)
             .MapValues(change => ChangeMapper.ToContract(change, options.Clock.GetUtcNow().UtcDateTime), "to-risk-level-changed")

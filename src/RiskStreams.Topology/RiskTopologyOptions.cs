@@ -18,6 +18,9 @@ public sealed record RiskTopologyOptions
     /// <summary>Sync-status heartbeat topic.</summary>
     public string SyncStatusTopic { get; init; } = RiskTopics.SyncStatus;
 
+    /// <summary>Review decisions topic (appeals and manual reviews, <c>ReviewDecision</c>), a fourth account stream.</summary>
+    public string ReviewsTopic { get; init; } = RiskTopics.Reviews;
+
     /// <summary>Output topic.</summary>
     public string LevelChangesTopic { get; init; } = RiskTopics.LevelChanges;
 
@@ -70,8 +73,8 @@ public sealed record RiskTopologyOptions
     /// <summary>Offline runs only: lets the backtest decide what the reorder buffer still holds when its input ends.</summary>
     internal Internal.ReorderDrain? Drain { get; init; }
 
-    /// <summary>The four input topics.</summary>
-    public IReadOnlyList<string> InputTopics => [TransactionsTopic, LoginsTopic, RepaymentsTopic, SyncStatusTopic];
+    /// <summary>The five input topics.</summary>
+    public IReadOnlyList<string> InputTopics => [TransactionsTopic, LoginsTopic, RepaymentsTopic, SyncStatusTopic, ReviewsTopic];
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
@@ -79,7 +82,7 @@ public sealed record RiskTopologyOptions
         foreach (var (name, value) in new[]
                  {
                      (nameof(TransactionsTopic), TransactionsTopic), (nameof(LoginsTopic), LoginsTopic),
-                     (nameof(RepaymentsTopic), RepaymentsTopic), (nameof(SyncStatusTopic), SyncStatusTopic),
+                     (nameof(RepaymentsTopic), RepaymentsTopic), (nameof(SyncStatusTopic), SyncStatusTopic), (nameof(ReviewsTopic), ReviewsTopic),
                      (nameof(LevelChangesTopic), LevelChangesTopic), (nameof(DeadLetterTopic), DeadLetterTopic),
                  })
         {
@@ -89,9 +92,9 @@ public sealed record RiskTopologyOptions
             }
         }
 
-        if (InputTopics.Distinct(StringComparer.Ordinal).Count() != 4)
+        if (InputTopics.Distinct(StringComparer.Ordinal).Count() != InputTopics.Count)
         {
-            throw new ArgumentException("The four input topics must be distinct.", nameof(TransactionsTopic));
+            throw new ArgumentException("The input topics must be distinct.", nameof(TransactionsTopic));
         }
 
         if (ReorderGrace < TimeSpan.Zero || ReorderGrace.Ticks % TimeSpan.TicksPerMillisecond != 0)

@@ -155,8 +155,9 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
         var inputs = new WorkloadTopics
         {
             Transactions = $"txn-{_run}", Logins = $"logins-{_run}", Repayments = $"repay-{_run}", SyncStatus = $"status-{_run}",
+            Reviews = $"reviews-{_run}",
         };
-        foreach (var topic in new[] { inputs.Transactions, inputs.Logins, inputs.Repayments, inputs.SyncStatus })
+        foreach (var topic in new[] { inputs.Transactions, inputs.Logins, inputs.Repayments, inputs.SyncStatus, inputs.Reviews })
         {
             stack.Cluster.CreateTopic(topic, Partitions);
         }
@@ -275,6 +276,7 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
         ["RISKSTREAMS__TOPICS__TRANSACTIONS"] = inputs.Transactions,
         ["RISKSTREAMS__TOPICS__LOGINS"] = inputs.Logins,
         ["RISKSTREAMS__TOPICS__REPAYMENTS"] = inputs.Repayments,
+        ["RISKSTREAMS__TOPICS__REVIEWS"] = inputs.Reviews,
         ["RISKSTREAMS__TOPICS__SYNCSTATUS"] = inputs.SyncStatus,
         ["RISKSTREAMS__TOPICS__LEVELCHANGES"] = app.Output,
         ["RISKSTREAMS__TOPICS__DEADLETTER"] = app.DeadLetters,

@@ -15,7 +15,7 @@ public sealed class DevOutputTests
             ["Kafka bootstrap:", "Schema Registry:", "Metrics:", "Output topic:", "Policy:", "dev:"],
             stdout.Select(l => l[..(l.IndexOf(':', StringComparison.Ordinal) + 1)]));
         Assert.Matches(
-            @"^dev: 20000 events published and processed, \d+ risk-level changes \(.*\), 8 dead letters \(processing/InvalidEventException 8\) in \d+\.\d s$",
+            @"^dev: 20000 events published and processed, \d+ risk-level changes \(.*\), \d+ caused by reviews, 8 dead letters \(processing/InvalidEventException 8\) in \d+\.\d s$",
             stdout[^1]);
         var warnings = process.Stderr.Lines().Where(l => l.Contains(" warn: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(8, warnings.Count(l => l.Contains("failed, record skipped and went to riskstreams.dlq", StringComparison.Ordinal)));

@@ -94,6 +94,7 @@ public sealed class RegistryOutageTests(StackFixture stack, ITestOutputHelper lo
             Transaction t => new AvroSerializer<Transaction>(client).Serialize(t, context),
             Login l => new AvroSerializer<Login>(client).Serialize(l, context),
             RepaymentSync r => new AvroSerializer<RepaymentSync>(client).Serialize(r, context),
+            ReviewDecision review => new AvroSerializer<ReviewDecision>(client).Serialize(review, context),
             ISpecificRecord other => throw new InvalidOperationException($"No serializer for {other.GetType().Name}."),
         };
         return (e.Topic, e.Key, bytes, e.TimestampMs);

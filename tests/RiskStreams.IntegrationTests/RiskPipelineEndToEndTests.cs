@@ -125,7 +125,7 @@ public sealed class RiskPipelineEndToEndTests(StackFixture stack) : IClassFixtur
     private RiskTopologyOptions Topics() => new()
     {
         TransactionsTopic = $"txn-{_run}", LoginsTopic = $"login-{_run}", RepaymentsTopic = $"repay-{_run}",
-        SyncStatusTopic = $"status-{_run}", LevelChangesTopic = $"changes-{_run}", DeadLetterTopic = $"dlq-{_run}",
+        SyncStatusTopic = $"status-{_run}", ReviewsTopic = $"reviews-{_run}", LevelChangesTopic = $"changes-{_run}", DeadLetterTopic = $"dlq-{_run}",
     };
 
     private void CreateTopics(RiskTopologyOptions topology)

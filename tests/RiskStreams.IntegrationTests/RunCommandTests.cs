@@ -24,7 +24,7 @@ public sealed class RunCommandTests(StackFixture stack) : IClassFixture<StackFix
     [Fact]
     public async Task Run_processes_from_the_configured_cluster_and_stops_cleanly_on_sigterm()
     {
-        foreach (var topic in new[] { ContractTopics.Transactions, ContractTopics.Logins, ContractTopics.Repayments, ContractTopics.SyncStatus, ContractTopics.LevelChanges })
+        foreach (var topic in new[] { ContractTopics.Transactions, ContractTopics.Logins, ContractTopics.Repayments, ContractTopics.SyncStatus, ContractTopics.Reviews, ContractTopics.LevelChanges })
         {
             stack.Cluster.CreateTopic(topic, 4);
         }

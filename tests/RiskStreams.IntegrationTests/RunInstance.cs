@@ -27,15 +27,16 @@ internal sealed class RunInstance(StackFixture stack, string name, string stateD
     public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>The input topics the group reads (sync status is a global table, read outside the group).</summary>
-    public string[] GroupTopics => [Inputs.Transactions, Inputs.Logins, Inputs.Repayments];
+    public string[] GroupTopics => [Inputs.Transactions, Inputs.Logins, Inputs.Repayments, Inputs.Reviews];
 
     public RunInstance CreateTopics()
     {
         Inputs = new WorkloadTopics
         {
             Transactions = $"{Id}-txn", Logins = $"{Id}-logins", Repayments = $"{Id}-repay", SyncStatus = $"{Id}-status",
+            Reviews = $"{Id}-reviews",
         };
-        foreach (var topic in new[] { Inputs.Transactions, Inputs.Logins, Inputs.Repayments, Inputs.SyncStatus, Output, DeadLetters })
+        foreach (var topic in new[] { Inputs.Transactions, Inputs.Logins, Inputs.Repayments, Inputs.SyncStatus, Inputs.Reviews, Output, DeadLetters })
         {
             stack.Cluster.CreateTopic(topic, Partitions);
         }
@@ -83,6 +84,7 @@ internal sealed class RunInstance(StackFixture stack, string name, string stateD
             ["RISKSTREAMS__TOPICS__TRANSACTIONS"] = Inputs.Transactions,
             ["RISKSTREAMS__TOPICS__LOGINS"] = Inputs.Logins,
             ["RISKSTREAMS__TOPICS__REPAYMENTS"] = Inputs.Repayments,
+            ["RISKSTREAMS__TOPICS__REVIEWS"] = Inputs.Reviews,
             ["RISKSTREAMS__TOPICS__SYNCSTATUS"] = Inputs.SyncStatus,
             ["RISKSTREAMS__TOPICS__LEVELCHANGES"] = Output,
             ["RISKSTREAMS__TOPICS__DEADLETTER"] = DeadLetters,

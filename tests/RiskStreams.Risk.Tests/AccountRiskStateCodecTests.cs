@@ -43,9 +43,9 @@ public sealed class AccountRiskStateCodecTests
     public void Decoding_bytes_that_are_not_state_fails_with_format_exception()
     {
         Assert.Equal("Account state is empty.", Assert.Throws<FormatException>(() => AccountRiskStateCodec.Decode([])).Message);
-        Assert.Equal("Account state format v110 is not supported (expected v3, or JSON v1/v2).",
+        Assert.Equal("Account state format v110 is not supported (expected v3 or v4, or JSON v1/v2).",
             Assert.Throws<FormatException>(() => AccountRiskStateCodec.Decode("not json"u8)).Message);
-        Assert.Equal("Account state format v9 is not supported (expected v1 or v2 in JSON, or the binary v3).",
+        Assert.Equal("Account state format v9 is not supported (expected v1 or v2 in JSON, or the binary v3 or v4).",
             Assert.Throws<FormatException>(() => AccountRiskStateCodec.Decode("{\"v\":9}"u8)).Message);
         Assert.Throws<FormatException>(() => AccountRiskStateCodec.Decode("{not json"u8));
     }
@@ -66,8 +66,8 @@ public sealed class AccountRiskStateCodecTests
     [Fact]
     public void Binary_state_starts_with_its_format_version()
     {
-        Assert.Equal(3, AccountRiskStateCodec.Encode(new AccountRiskState())[0]);
-        Assert.Equal(3, AccountRiskStateCodec.Encode(StateAfter(Scenario()))[0]);
+        Assert.Equal(4, AccountRiskStateCodec.Encode(new AccountRiskState())[0]);
+        Assert.Equal(4, AccountRiskStateCodec.Encode(StateAfter(Scenario()))[0]);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class AccountRiskStateCodecTests
         Assert.NotNull(paid);
         Assert.Equal("a:3|Suspended|Restricted|60|REPAYMENT_RECEIVED,SMALL_TXN_PROBING|NotifyCustomer,RequireStepUpAuth,ReduceCreditLimit,OpenManualReview,RestoreCredit|r2",
             Account.Describe(paid));
-        Assert.Equal(3, AccountRiskStateCodec.Encode(state)[0]);
+        Assert.Equal(4, AccountRiskStateCodec.Encode(state)[0]);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class AccountRiskStateCodecTests
         Assert.True(state.HasOverdueBills);
         Assert.Equal(new AccountRiskState.TxnSample(1_767_599_000_000, 5_000, Internal.StableHash.Of("m-1"), true, false, "CNY"), Assert.Single(state.RecentTransactions));
         Assert.Empty(state.DailySpend);
-        Assert.Equal(3, AccountRiskStateCodec.Encode(state)[0]);
+        Assert.Equal(4, AccountRiskStateCodec.Encode(state)[0]);
     }
 
     [Fact]

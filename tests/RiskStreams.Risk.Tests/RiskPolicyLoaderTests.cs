@@ -91,7 +91,7 @@ public sealed class RiskPolicyLoaderTests
     public void Unknown_top_level_key_is_reported()
     {
         var errors = Errors(Yaml() + "\nsyncgrace: 1h\n");
-        Assert.Equal([new PolicyError(36, 1, "syncgrace", "unknown key; expected version, levels, cooldowns, syncGrace, limits, locale, messages or rules")], errors);
+        Assert.Equal([new PolicyError(36, 1, "syncgrace", "unknown key; expected version, levels, cooldowns, syncGrace, limits, locale, messages, reviews or rules")], errors);
     }
 
     [Fact]

@@ -100,6 +100,6 @@ public sealed class StateSizeTests(ITestOutputHelper output)
         output.WriteLine(
             $"heavy account (17,280 transactions/day), per event: {clock.Elapsed.TotalMicroseconds / n:0.0} µs wall ({cpuPerEvent:0.0} µs process CPU) = "
             + $"decode {decode.TotalMicroseconds / n:0.0} + apply {apply.TotalMicroseconds / n:0.0} + encode {encode.TotalMicroseconds / n:0.0}; state {bytes.Length} bytes");
-        Assert.Equal(3, bytes[0]);
+        Assert.Equal(4, bytes[0]);
     }
 }

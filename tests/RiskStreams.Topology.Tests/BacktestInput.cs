@@ -46,6 +46,12 @@ internal sealed class BacktestInput
     public BacktestInput Heartbeat(string source, long syncedThrough, long reportedAt) =>
         Add(null, reportedAt, "sync-status", new { sourceSystem = source, syncedThrough, reportedAt });
 
+    public BacktestInput Review(string account, long at, string reviewId, string outcome, string? level = null, long? validUntil = null, string[]? suppress = null) =>
+        Add(account, at, "reviews", new
+        {
+            reviewId, accountId = account, decidedAt = at, reviewer = "staff-7", kind = "APPEAL", outcome, level, validUntil, suppressReasons = suppress,
+        });
+
     public BacktestInput Raw(string line)
     {
         Lines.Add((null, 0, line));

@@ -15,6 +15,8 @@ public sealed class BufferedEventSerdeTests
         new RepaymentEvent("r-1", "a-3", 1_767_600_000_000, "ledger-main", "b-1", 1_767_000_000_000, BillState.PartiallyPaid, 3, 10_000, 4_000, 6_000, 50_000),
         new RepaymentEvent("r-2", "a-3", 1_767_600_000_000, "ledger-partner", "b-2", 1_767_000_000_000, BillState.Overdue, 40, 10_000, 0, null, null),
         new SyncCheckEvent("sync-coverage@1767600000000", "a-4", 1_767_600_060_000),
+        new ReviewEvent("rev-1", "a-5", 1_767_600_000_000, "staff-7", ReviewKind.Appeal, ReviewOutcome.Clear, null, null, ["SPEND_SPIKE", "NEW_DEVICE"], "a-5:3"),
+        new ReviewEvent("rev-2", "a-5", 1_767_600_000_001, "staff-8", ReviewKind.ManualReview, ReviewOutcome.Override, RiskLevel.Suspended, 1_767_700_000_000, [], null),
     ];
 
     [Theory]

@@ -63,7 +63,7 @@ public sealed class RiskBacktestTests
         Assert.Equal(
         [
             new BacktestRejection(2, "invalid JSON at byte 53: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed."),
-            new BacktestRejection(4, "unknown stream \"clicks\" (expected transactions, logins, repayments or sync-status)"),
+            new BacktestRejection(4, "unknown stream \"clicks\" (expected transactions, logins, repayments, sync-status or reviews)"),
             new BacktestRejection(5, "logins event: missing required field 'accountId'"),
             new BacktestRejection(7, "transactions event: field 'status' must be one of APPROVED, DECLINED, was \"OK\""),
             new BacktestRejection(8, "rejected by the topology: Transaction neg-1: amountMinor must not be negative, was -500."),
@@ -76,7 +76,7 @@ public sealed class RiskBacktestTests
     [Theory]
     [InlineData("""[1, 2]""", "expected an object {\"stream\": ..., \"event\": {...}}, was an array")]
     [InlineData("""{"stream": "sync-status"}""", "missing \"event\" (an object with the fields of the sync-status schema)")]
-    [InlineData("""{"stream": 7, "event": {}}""", "unknown stream 7 (expected transactions, logins, repayments or sync-status)")]
+    [InlineData("""{"stream": 7, "event": {}}""", "unknown stream 7 (expected transactions, logins, repayments, sync-status or reviews)")]
     [InlineData("""{"stream": "sync-status", "event": {}, "partition": 3}""", "unknown property 'partition' (a line has only \"stream\" and \"event\")")]
     [InlineData("""{"stream": "sync-status", "event": {"sourceSystem": "l", "syncedThrough": "2026-01-05T08:00:00Z", "reportedAt": 1}}""",
         "sync-status event: field 'syncedThrough' must be a timestamp in epoch milliseconds (an integer), was \"2026-01-05T08:00:00Z\"")]
@@ -249,7 +249,7 @@ public sealed class RiskBacktestTests
         Assert.Equal(
             "backtest: policy default-2026.01 (default-policy.yaml): 2 events read, 1 accepted, 1 rejected, 0 dropped by the engine\n"
             + "backtest: 0 level changes (NORMAL 0, WATCH 0, RESTRICTED 0, SUSPENDED 0)\n"
-            + "backtest: rejected line 1: missing \"stream\" (transactions, logins, repayments or sync-status)\n",
+            + "backtest: rejected line 1: missing \"stream\" (transactions, logins, repayments, sync-status or reviews)\n",
             text.ToString());
     }
 

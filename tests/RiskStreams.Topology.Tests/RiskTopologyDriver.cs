@@ -23,6 +23,7 @@ internal sealed class RiskTopologyDriver : IDisposable
         Logins = Driver.CreateInputTopic(options.LoginsTopic, Serdes.String, serdes.Logins);
         Repayments = Driver.CreateInputTopic(options.RepaymentsTopic, Serdes.String, serdes.Repayments);
         SyncStatus = Driver.CreateInputTopic(options.SyncStatusTopic, Serdes.String, serdes.SyncStatus);
+        Reviews = Driver.CreateInputTopic(options.ReviewsTopic, Serdes.String, serdes.Reviews);
         Changes = Driver.CreateOutputTopic(options.LevelChangesTopic, Serdes.String, serdes.LevelChanges);
     }
 
@@ -48,7 +49,18 @@ internal sealed class RiskTopologyDriver : IDisposable
 
     public TestInputTopic<string, SyncStatus> SyncStatus { get; }
 
+    public TestInputTopic<string, ReviewDecision> Reviews { get; }
+
     public TestOutputTopic<string, RiskLevelChanged> Changes { get; }
+
+    public void Review(
+        string account, DateTime at, string reviewId, ReviewOutcome outcome, RiskLevel? level = null, DateTime? validUntil = null,
+        IList<string>? suppress = null, string? note = null, ReviewKind kind = ReviewKind.APPEAL, string reviewer = "staff-7") =>
+        Reviews.PipeInput(account, new ReviewDecision
+        {
+            reviewId = reviewId, accountId = account, decidedAt = at, reviewer = reviewer, kind = kind, outcome = outcome, level = level,
+            validUntil = validUntil, suppressReasons = suppress ?? [], note = note,
+        }, Ms(at));
 
     public void Dispose() => Driver.Dispose();
 

@@ -34,6 +34,15 @@ internal sealed record ScenarioContext(AccountProfile Account, long Now, Random 
             status = status, daysPastDue = daysPastDue, outstandingMinor = amountDue - amountPaid, creditLimitMinor = 2_000_000,
         }, at);
 
+    /// <summary>An analyst's APPEAL decision on the account (the note stays on the review; the processor never copies it).</summary>
+    public GeneratedEvent Review(long at, ReviewOutcome outcome, IList<string> suppress, long? validUntil, string note) =>
+        new(Topics.Reviews, Account.AccountId, new ReviewDecision
+        {
+            reviewId = Ids.Next("review"), accountId = Account.AccountId, decidedAt = WorkloadGenerator.At(at), reviewer = "analyst-dev",
+            kind = ReviewKind.APPEAL, outcome = outcome, suppressReasons = suppress,
+            validUntil = validUntil is { } until ? WorkloadGenerator.At(until) : null, note = note,
+        }, at);
+
     public string NewBillId() => string.Create(CultureInfo.InvariantCulture, $"{Account.AccountId}-bill-{++Account.BillSequence:D3}");
 
     private string Ip() => string.Create(CultureInfo.InvariantCulture, $"203.0.113.{Random.Next(1, 255)}");

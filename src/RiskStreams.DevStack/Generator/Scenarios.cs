@@ -41,7 +41,8 @@ internal static class Scenarios
         < 40 => CardTesting(c),
         < 55 => ChronicOverdue(c),
         < 75 => SyncLagTrap(c),
-        < 95 => Traveller(c),
+        < 90 => Traveller(c),
+        < 95 => AppealScenarios.Pick(c),
         _ => [ContractBreaking(c)],
     };
 

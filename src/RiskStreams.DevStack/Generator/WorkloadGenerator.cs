@@ -8,7 +8,8 @@ namespace RiskStreams.DevStack;
 /// Deterministic synthetic workload: interleaved transactions, logins, repayment syncs and per-source
 /// sync heartbeats for N accounts, mostly ordinary, with risky scenarios mixed in — account takeover,
 /// card testing, chronic overdue bills, the sync-lag trap (a bill that looks overdue and is then
-/// reported paid) and travellers — plus the occasional record that breaks the contract. Events come
+/// reported paid) and travellers, false positives followed by an analyst's CLEAR on the reviews topic
+/// (<see cref="Internal.AppealScenarios"/>) — plus the occasional record that breaks the contract. Events come
 /// out in event-time order; the same options give the same sequence.
 /// </summary>
 public sealed class WorkloadGenerator

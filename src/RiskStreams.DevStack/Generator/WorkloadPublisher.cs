@@ -30,6 +30,7 @@ public sealed class WorkloadPublisher : IDisposable
             [typeof(Login)] = Serializer<Login>(registry),
             [typeof(RepaymentSync)] = Serializer<RepaymentSync>(registry),
             [typeof(SyncStatus)] = Serializer<SyncStatus>(registry),
+            [typeof(ReviewDecision)] = Serializer<ReviewDecision>(registry),
         };
         _producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig
         {

@@ -14,6 +14,9 @@ public sealed record WorkloadTopics
     /// <summary>Repayment syncs.</summary>
     public string Repayments { get; init; } = ContractTopics.Repayments;
 
+    /// <summary>Review decisions (appeals the generator knows to be false positives).</summary>
+    public string Reviews { get; init; } = ContractTopics.Reviews;
+
     /// <summary>Sync-status heartbeats.</summary>
     public string SyncStatus { get; init; } = ContractTopics.SyncStatus;
 }

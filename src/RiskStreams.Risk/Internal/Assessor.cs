@@ -14,7 +14,8 @@ internal static class Assessor
             }
         }
 
-        var pending = context.Overdue.PendingId;
+        // A bill awaiting sync whose reason a review cleared neither fires nor lifts the account to WATCH.
+        var pending = ReviewDecisions.Suppressed(s, ReasonCodes.RepaymentSyncPending) ? null : context.Overdue.PendingId;
         if (pending is not null)
         {
             context.Fire(0, ReasonCodes.RepaymentSyncPending,
@@ -31,6 +32,6 @@ internal static class Assessor
             score = p.Levels.Watch;
         }
 
-        return new Assessment(p.LevelFor(score), score, context.Card.Reasons);
+        return new Assessment(p.LevelFor(score), score, context.Card.Reasons) { Weights = context.Card.Weights };
     }
 }

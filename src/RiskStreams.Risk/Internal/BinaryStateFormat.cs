@@ -1,14 +1,18 @@
 namespace RiskStreams.Risk.Internal;
 
 /// <summary>
-/// The compact binary state format, version 3: a version byte, then varints (LEB128; signed ones zigzag) with every
+/// The compact binary state format, version 4 (version 3 without the review section still reads): a version byte, then varints (LEB128; signed ones zigzag) with every
 /// instant stored as its distance back from the account's clock, slots and days as their distance back from the
 /// clock's slot and day, currencies as indexes into the account's currency list, ids of applied events as fixed
-/// 64-bit hashes, bills sorted by id. Equal states give equal bytes.
+/// 64-bit hashes, bills sorted by id, then (v4) the reviews in force, the change history and the last change's
+/// reasons, score and actions (<see cref="ReviewStateFormat"/>). Equal states give equal bytes.
 /// </summary>
 internal static class BinaryStateFormat
 {
-    public const byte Version = 3;
+    public const byte Version = 4;
+
+    /// <summary>The format before reviews and the change history; read, never written.</summary>
+    public const byte VersionWithoutReviews = 3;
 
     public static byte[] Write(AccountRiskState s)
     {
@@ -44,6 +48,7 @@ internal static class BinaryStateFormat
         WriteSignals(w, s, now);
         WriteTransactions(w, s, now);
         WriteBills(w, s, now);
+        ReviewStateFormat.Write(w, s, now);
         return w.ToArray();
     }
 
@@ -51,9 +56,9 @@ internal static class BinaryStateFormat
     {
         var r = new ByteReader(data);
         var version = r.Byte();
-        if (version != Version)
+        if (version is not (Version or VersionWithoutReviews))
         {
-            throw new FormatException($"Account state format v{version} is not supported (expected v{Version}, or JSON v1/v2).");
+            throw new FormatException($"Account state format v{version} is not supported (expected v{VersionWithoutReviews} or v{Version}, or JSON v1/v2).");
         }
 
         var now = r.Int();
@@ -82,6 +87,11 @@ internal static class BinaryStateFormat
         ReadSignals(ref r, s, now);
         ReadTransactions(ref r, s, now);
         ReadBills(ref r, s, now);
+        if (version == Version)
+        {
+            ReviewStateFormat.Read(ref r, s, now);
+        }
+
         return r.AtEnd ? s : throw new FormatException("Account state is malformed: unexpected bytes after the state.");
     }
 

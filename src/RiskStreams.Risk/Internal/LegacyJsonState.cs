@@ -31,7 +31,7 @@ internal static class LegacyJsonState
 
         if (dto.V is not (1 or 2))
         {
-            throw new FormatException($"Account state format v{dto.V} is not supported (expected v1 or v2 in JSON, or the binary v{BinaryStateFormat.Version}).");
+            throw new FormatException($"Account state format v{dto.V} is not supported (expected v1 or v2 in JSON, or the binary v{BinaryStateFormat.VersionWithoutReviews} or v{BinaryStateFormat.Version}).");
         }
 
         var currency = AccountRiskStateCodec.LegacyCurrency;

@@ -51,7 +51,8 @@ internal static partial class PolicyReader
         var messages = root.Has("messages") ? ReadMessages(root) : [];
         var warnings = new List<PolicyWarning>();
         var rules = RuleReader.Read(root, warnings);
-        root.RejectUnknown("version, levels, cooldowns, syncGrace, limits, locale, messages or rules");
+        var reviews = ReviewPolicyReader.Read(root);
+        root.RejectUnknown("version, levels, cooldowns, syncGrace, limits, locale, messages, reviews or rules");
 
         if (errors.Count > 0)
         {
@@ -61,7 +62,7 @@ internal static partial class PolicyReader
         return new RiskPolicy
         {
             Version = version!, Source = sourceName, Levels = levels!, Cooldowns = cooldowns!, SyncGrace = syncGrace, Rules = rules!,
-            Limits = limits ?? EventLimits.Default, Locale = locale, Messages = messages, Warnings = warnings,
+            Limits = limits ?? EventLimits.Default, Locale = locale, Messages = messages, Warnings = warnings, Reviews = reviews,
         };
     }
 

@@ -23,8 +23,14 @@ internal sealed class RuleContext(AccountRiskState state, ISyncCoverage coverage
     /// Adds <paramref name="weight"/> and a reason with its evidence. The message is left empty: most assessments change
     /// nothing, so messages are rendered only for reasons that go out on a change (<see cref="WithMessage"/>).
     /// </summary>
-    public void Fire(int weight, string code, params (string Key, string Value)[] evidence) =>
-        Card.Add(weight, new RiskReason(code, "", Pairs(evidence)));
+    /// <remarks>A code a review cleared (<see cref="ReviewDecisions.Suppressed"/>) contributes nothing while suppressed.</remarks>
+    public void Fire(int weight, string code, params (string Key, string Value)[] evidence)
+    {
+        if (!ReviewDecisions.Suppressed(State, code))
+        {
+            Card.Add(weight, new RiskReason(code, "", Pairs(evidence)));
+        }
+    }
 
     /// <summary>A reason with evidence in the given order and its message in the policy's locale.</summary>
     public static RiskReason Reason(RiskPolicy policy, string code, params (string Key, string Value)[] evidence) =>

@@ -6,15 +6,20 @@ namespace RiskStreams.Risk.Internal;
 internal sealed class Scorecard
 {
     private readonly List<RiskReason> _reasons = [];
+    private readonly List<int> _weights = [];
 
     public int Score { get; private set; }
 
     public IReadOnlyList<RiskReason> Reasons => _reasons;
 
+    /// <summary>The weight each of <see cref="Reasons"/> added, by index.</summary>
+    public IReadOnlyList<int> Weights => _weights;
+
     public void Add(int weight, RiskReason reason)
     {
         Score += weight;
         _reasons.Add(reason);
+        _weights.Add(weight);
     }
 
     public static string I(long value) => value.ToString(CultureInfo.InvariantCulture);

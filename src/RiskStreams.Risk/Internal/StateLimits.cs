@@ -47,6 +47,15 @@ internal static class StateLimits
     /// <summary>... and at most this many (the latest by event time).</summary>
     public const int MaxRememberedEvents = 256;
 
+    /// <summary>Most changes an account's history keeps (the latest).</summary>
+    public const int MaxHistory = 20;
+
+    /// <summary>Most reviews in force an account keeps (the latest; an older CLEAR's suppression is dropped beyond it).</summary>
+    public const int MaxReviews = 8;
+
+    /// <summary>Most reason codes one review may suppress.</summary>
+    public const int MaxSuppressReasons = 32;
+
     public static long Ms(TimeSpan span) => (long)span.TotalMilliseconds;
 
     public static long DayOf(long ms) => FloorDiv(ms, DayMs);

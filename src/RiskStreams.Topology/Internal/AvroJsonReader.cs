@@ -35,6 +35,11 @@ internal static class AvroJsonReader
             {
                 record.Put(field.Pos, Value(field.Schema, value, field.Name));
             }
+            else if (field.Schema is ArraySchema { ItemSchema.Tag: Schema.Type.String })
+            {
+                // An array of strings left out is empty (its schema default).
+                record.Put(field.Pos, new List<string>());
+            }
             else if (!IsOptional(field.Schema))
             {
                 throw new BacktestInputException($"missing required field '{field.Name}'");
@@ -66,6 +71,10 @@ internal static class AvroJsonReader
                 return symbol is not null && symbols.Contains(symbol)
                     ? Enum.Parse(ContractEnum(symbols), symbol, ignoreCase: false)
                     : throw Invalid(field, $"must be one of {string.Join(", ", symbols.Symbols)}", json);
+            case ArraySchema { ItemSchema.Tag: Schema.Type.String }:
+                return json.ValueKind == JsonValueKind.Array
+                    ? json.EnumerateArray().Select(item => (string)Primitive(Schema.Type.String, item, field)).ToList()
+                    : throw Invalid(field, "must be an array of strings", json);
             case PrimitiveSchema primitive:
                 return Primitive(primitive.Tag, json, field);
             default:

@@ -5,7 +5,7 @@ using RiskStreams.Avro.Contracts;
 namespace RiskStreams.Topology.Internal;
 
 /// <summary>
-/// Parses one backtest input line, <c>{"stream": "transactions" | "logins" | "repayments" | "sync-status", "event": {…}}</c>,
+/// Parses one backtest input line, <c>{"stream": "transactions" | "logins" | "repayments" | "sync-status" | "reviews", "event": {…}}</c>,
 /// into the stream's contract record with its key and timestamp. Only the shape is checked here;
 /// content rules (non-empty ids, non-negative amounts) are the production topology's, applied when the event is fed.
 /// </summary>
@@ -15,8 +15,9 @@ internal static class BacktestEventReader
     public const string Logins = "logins";
     public const string Repayments = "repayments";
     public const string SyncStatus = "sync-status";
+    public const string Reviews = "reviews";
 
-    private const string StreamNames = "transactions, logins, repayments or sync-status";
+    private const string StreamNames = "transactions, logins, repayments, sync-status or reviews";
     private static readonly JsonDocumentOptions Strict = new() { AllowDuplicateProperties = false };
 
     /// <summary>Parses <paramref name="line"/>; throws <see cref="BacktestInputException"/> saying why it is not an event.</summary>
@@ -43,7 +44,7 @@ internal static class BacktestEventReader
         }
 
         var stream = streamJson.ValueKind == JsonValueKind.String ? streamJson.GetString()! : null;
-        if (stream is not (Transactions or Logins or Repayments or SyncStatus))
+        if (stream is not (Transactions or Logins or Repayments or SyncStatus or Reviews))
         {
             throw new BacktestInputException($"unknown stream {AvroJsonReader.Describe(streamJson)} (expected {StreamNames})");
         }
@@ -65,6 +66,7 @@ internal static class BacktestEventReader
                 Transactions => Event(stream, AvroJsonReader.Read<Transaction>(json), t => (t.accountId, t.occurredAt)),
                 Logins => Event(stream, AvroJsonReader.Read<Login>(json), l => (l.accountId, l.occurredAt)),
                 Repayments => Event(stream, AvroJsonReader.Read<RepaymentSync>(json), r => (r.accountId, r.occurredAt)),
+                Reviews => Event(stream, AvroJsonReader.Read<ReviewDecision>(json), r => (r.accountId, r.decidedAt)),
                 _ => Event(stream, AvroJsonReader.Read<SyncStatus>(json), s => (s.sourceSystem, s.reportedAt)),
             };
         }

@@ -26,6 +26,7 @@ internal sealed class BacktestRun : IDisposable
     private readonly TestInputTopic<string, Login> _logins;
     private readonly TestInputTopic<string, RepaymentSync> _repayments;
     private readonly TestInputTopic<string, SyncStatus> _syncStatus;
+    private readonly TestInputTopic<string, ReviewDecision> _reviews;
     private readonly TestOutputTopic<string, RiskLevelChanged> _changes;
     private readonly Dictionary<AvroLevel, long> _changesByLevel = Enum.GetValues<AvroLevel>().ToDictionary(l => l, _ => 0L);
     private readonly List<BacktestRejection> _rejected = [];
@@ -45,6 +46,7 @@ internal sealed class BacktestRun : IDisposable
         _logins = _driver.CreateInputTopic(options.LoginsTopic, Serdes.String, serdes.Logins);
         _repayments = _driver.CreateInputTopic(options.RepaymentsTopic, Serdes.String, serdes.Repayments);
         _syncStatus = _driver.CreateInputTopic(options.SyncStatusTopic, Serdes.String, serdes.SyncStatus);
+        _reviews = _driver.CreateInputTopic(options.ReviewsTopic, Serdes.String, serdes.Reviews);
         _changes = _driver.CreateOutputTopic(options.LevelChangesTopic, Serdes.String, serdes.LevelChanges);
     }
 
@@ -75,6 +77,9 @@ internal sealed class BacktestRun : IDisposable
                     break;
                 case RepaymentSync r:
                     _repayments.PipeInput(e.Key, r, e.TimestampMs);
+                    break;
+                case ReviewDecision review:
+                    _reviews.PipeInput(e.Key, review, e.TimestampMs);
                     break;
                 default:
                     _syncStatus.PipeInput(e.Key, (SyncStatus)e.Record, e.TimestampMs);

@@ -10,7 +10,7 @@ namespace RiskStreams.Topology.Internal;
 /// Serde of the reorder buffer's values: compact JSON <c>{"v":2,"event":{"type":"transaction",…}}</c> (format 1 also carried
 /// <c>"bufferedAt"</c>, the wall-clock time of buffering, which is read and ignored since release no longer uses the wall clock).
 /// The event is the domain's <see cref="AccountEvent"/> with a type discriminator (<c>transaction</c>, <c>login</c>,
-/// <c>repayment</c>, <c>sync-check</c>) and its properties in camel case; <c>v</c> is the format version, so a newer
+/// <c>repayment</c>, <c>sync-check</c>, <c>review</c>) and its properties in camel case; <c>v</c> is the format version, so a newer
 /// processor restoring an older changelog knows what it reads. Anything else throws <see cref="FormatException"/>.
 /// </summary>
 internal static class BufferedEventSerde
@@ -108,6 +108,7 @@ internal static class BufferedEventSerde
                     new JsonDerivedType(typeof(LoginEvent), "login"),
                     new JsonDerivedType(typeof(RepaymentEvent), "repayment"),
                     new JsonDerivedType(typeof(SyncCheckEvent), "sync-check"),
+                    new JsonDerivedType(typeof(ReviewEvent), "review"),
                 },
             };
         }

@@ -41,7 +41,7 @@ internal static class ChangeMapper
         decidedAt = decidedAt,
     };
 
-    private static AvroLevel Level(DomainLevel level) => level switch
+    internal static AvroLevel Level(DomainLevel level) => level switch
     {
         DomainLevel.Normal => AvroLevel.NORMAL,
         DomainLevel.Watch => AvroLevel.WATCH,
@@ -49,7 +49,7 @@ internal static class ChangeMapper
         _ => AvroLevel.SUSPENDED,
     };
 
-    private static AvroAction Action(DomainAction action) => action switch
+    internal static AvroAction Action(DomainAction action) => action switch
     {
         DomainAction.NotifyCustomer => AvroAction.NOTIFY_CUSTOMER,
         DomainAction.RequireStepUpAuth => AvroAction.REQUIRE_STEP_UP_AUTH,
