@@ -18,6 +18,6 @@ public sealed class DevOutputTests
             @"^dev: 20000 events published and processed, \d+ risk-level changes \(.*\), \d+ caused by reviews, 8 dead letters \(processing/InvalidEventException 8\) in \d+\.\d s$",
             stdout[^1]);
         var warnings = process.Stderr.Lines().Where(l => l.Contains(" warn: ", StringComparison.Ordinal)).ToList();
-        Assert.Equal(8, warnings.Count(l => l.Contains("failed, record skipped and went to riskstreams.dlq", StringComparison.Ordinal)));
+        Assert.Equal(8, warnings.Count(l => l.Contains("failed (InvalidEventException), record skipped and went to riskstreams.dlq", StringComparison.Ordinal)));
     }
 }
