@@ -15,7 +15,7 @@ internal static class InterimAccountViews
         accountId,
         level = Level(state.Level),
         version = state.Version,
-        levelSince = Iso(state.LevelSinceMs),
+        levelSince = state.Version == 0 ? null : Iso(state.LevelSinceMs),
         features = Features(new AccountRiskDecider(policy).Features(state)),
         policyVersion = policy.Version,
         lastChangeId = state.Version == 0 ? null : $"{accountId}:{state.Version}",
