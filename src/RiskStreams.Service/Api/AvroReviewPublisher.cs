@@ -7,14 +7,16 @@ namespace RiskStreams.Service.Api;
 internal sealed class AvroReviewPublisher : IReviewPublisher, IDisposable
 {
     private readonly SchemaRegistryClient _registry;
-    private readonly IProducer<string, byte[]> _producer;
+    private readonly ProducerConfig _config;
     private readonly string _topic;
+    private readonly Lock _lock = new();
+    private IProducer<string, byte[]>? _producer;
     private int? _schemaId;
 
     public AvroReviewPublisher(string bootstrapServers, SchemaRegistryOptions registry, string topic, IReadOnlyDictionary<string, string>? clientProperties = null)
     {
         _topic = topic;
-        var config = new ProducerConfig
+        _config = new ProducerConfig
         {
             BootstrapServers = bootstrapServers,
             Acks = Acks.All,
@@ -24,10 +26,9 @@ internal sealed class AvroReviewPublisher : IReviewPublisher, IDisposable
         };
         foreach (var (key, value) in clientProperties ?? new Dictionary<string, string>())
         {
-            config.Set(key, value);
+            _config.Set(key, value);
         }
 
-        _producer = new ProducerBuilder<string, byte[]>(config).Build();
         _registry = new SchemaRegistryClient(registry);
     }
 
@@ -36,13 +37,26 @@ internal sealed class AvroReviewPublisher : IReviewPublisher, IDisposable
         _schemaId ??= await _registry.RegisterSchemaAsync(TopicNameStrategy.GetSubject(_topic, MessageComponentType.Value),
             InterimReviewDecision.SchemaJson, cancellationToken);
         var value = InterimReviewDecision.Serialize(_schemaId.Value, review, reviewId, decidedAt);
-        await _producer.ProduceAsync(_topic, new Message<string, byte[]> { Key = review.AccountId!, Value = value }, cancellationToken);
+        await Producer().ProduceAsync(_topic, new Message<string, byte[]> { Key = review.AccountId!, Value = value }, cancellationToken);
     }
 
     public void Dispose()
     {
-        _producer.Flush(TimeSpan.FromSeconds(5));
-        _producer.Dispose();
+        lock (_lock)
+        {
+            _producer?.Flush(TimeSpan.FromSeconds(5));
+            _producer?.Dispose();
+        }
+
         _registry.Dispose();
+    }
+
+    /// <summary>Built at the first decision: an instance whose console is never used opens no producer (no idempotent producer id either).</summary>
+    private IProducer<string, byte[]> Producer()
+    {
+        lock (_lock)
+        {
+            return _producer ??= new ProducerBuilder<string, byte[]>(_config).Build();
+        }
     }
 }
