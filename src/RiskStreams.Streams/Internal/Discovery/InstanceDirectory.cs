@@ -56,7 +56,8 @@ internal sealed class InstanceDirectory
             Claim? best = null;
             foreach (var (process, claim) in _claims)
             {
-                if (process != _processId && claim.At >= oldest && claim.Tasks.Contains(task) && (best is null || claim.At > best.At))
+                // A claim of this server under another process id is a previous run of this instance that stopped without its tombstone.
+                if (process != _processId && claim.Server != _server && claim.At >= oldest && claim.Tasks.Contains(task) && (best is null || claim.At > best.At))
                 {
                     best = claim;
                 }
