@@ -60,6 +60,22 @@ public sealed class AccountApiTests(StackFixture stack) : IClassFixture<StackFix
         Assert.Equal((HttpStatusCode.NotFound, b.Server), (Get(viaA, $"/accounts/{unknownRemote}/risk").Status, Get(viaA, $"/accounts/{unknownRemote}/risk").Instance));
         Assert.Equal(HttpStatusCode.NotFound, Get(viaA, $"/accounts/{unknownLocal}/risk").Status);
 
+        // Printed, never asserted: the cost of the extra hop.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 200; i++)
+        {
+            Get(viaA, $"/accounts/{local}/risk");
+        }
+
+        var localMs = clock.Elapsed.TotalMilliseconds / 200;
+        clock.Restart();
+        for (var i = 0; i < 200; i++)
+        {
+            Get(viaA, $"/accounts/{remote}/risk");
+        }
+
+        Console.WriteLine($"account API: local read {localMs:0.00} ms, forwarded read {clock.Elapsed.TotalMilliseconds / 200:0.00} ms per request (200 each, sequential)");
+
         // Loop guard: a request already forwarded is never forwarded again.
         using var forwarded = new HttpRequestMessage(HttpMethod.Get, $"/accounts/{remote}/risk");
         forwarded.Headers.Add(AccountApi.ForwardedHeader, "elsewhere:1");
