@@ -29,8 +29,14 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         using var registry = new SchemaRegistryClient(new SchemaRegistryOptions { Url = registryServer.Url });
 
         ProcessorHost? processor = null;
+
+        // The account API and review console, with a token made up for this run (printed below).
+        var apiSettings = new Api.ApiSettings { Token = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) };
+        using var api = new Api.ApiHost(apiSettings, cluster.BootstrapServers, new SchemaRegistryOptions { Url = registryServer.Url }, new Dictionary<string, string>(),
+            () => processor, loggers);
         await using var metrics = await MetricsServer.StartAsync("127.0.0.1", options.MetricsPort, () => processor?.Streams,
-            TimeSpan.FromSeconds(new MetricsSettings().UnreachableGraceSeconds), cancellationToken);
+            TimeSpan.FromSeconds(new MetricsSettings().UnreachableGraceSeconds), cancellationToken, api.Api);
+        output.WriteLine($"Review console:   {metrics.Url}/console/ (API token for this run: {apiSettings.Token})");
         output.WriteLine($"Kafka bootstrap:  {cluster.BootstrapServers}");
         output.WriteLine($"Schema Registry:  {registryServer.Url}");
         output.WriteLine($"Metrics:          {metrics.Url}/metrics");
@@ -40,6 +46,7 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         {
             ApplicationId = "riskstreams-dev",
             BootstrapServers = cluster.BootstrapServers,
+            ApplicationServer = api.AdvertisedServer(null, "127.0.0.1", metrics.Url),
 
             // The embedded cluster has no CreateTopics API: internal topics (store changelogs) are created through it.
             InternalTopicCreator = topics =>

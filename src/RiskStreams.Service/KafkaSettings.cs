@@ -47,6 +47,9 @@ public sealed class KafkaSettings
     /// </summary>
     public string? GroupInstanceId { get; set; }
 
+    /// <summary><c>host:port</c> this instance's HTTP port is reached at (Kafka Streams' <c>application.server</c>); see <c>RiskStreams:Api:AdvertisedServer</c>.</summary>
+    public string? ApplicationServer { get; set; }
+
     /// <summary>Extra librdkafka properties (security.protocol, sasl.*, ...).</summary>
     public Dictionary<string, string> Properties { get; set; } = [];
 }

@@ -38,7 +38,9 @@ internal sealed class MetricsServer : IAsyncDisposable
     /// <param name="streams">The processor's instance once it exists.</param>
     /// <param name="unreachableGrace">How long the consumers may be without a broker before the instance is not ready.</param>
     /// <param name="cancellationToken">Stops the start.</param>
-    public static async Task<MetricsServer> StartAsync(string host, int port, Func<KafkaStreams?> streams, TimeSpan unreachableGrace, CancellationToken cancellationToken)
+    /// <param name="accountApi">The account risk API and review console, served on the same port when given (and enabled).</param>
+    public static async Task<MetricsServer> StartAsync(string host, int port, Func<KafkaStreams?> streams, TimeSpan unreachableGrace, CancellationToken cancellationToken,
+        Api.AccountApi? accountApi = null)
     {
         // Our meters go through our own bridge (stable names); prometheus-net's adapter would export them again.
         Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
@@ -52,6 +54,7 @@ internal sealed class MetricsServer : IAsyncDisposable
         app.MapGet("/health", () => Answer(r => r.Healthy));
         app.MapGet("/health/live", () => Answer(r => r.Live));
         app.MapGet("/health/ready", () => Answer(r => r.Ready));
+        accountApi?.Map(app);
         await app.StartAsync(cancellationToken);
 
         IResult Answer(Func<HealthReport, bool> ok)

@@ -55,15 +55,18 @@ internal static class RunCommandHandler
         var registry = new SchemaRegistryOptions { Url = settings.SchemaRegistry.Url, BasicAuthUserInfo = settings.SchemaRegistry.BasicAuthUserInfo };
         var policy = new RiskPolicyHolder(settings.Policy.File is { Length: > 0 } file ? RiskPolicyLoader.LoadFile(file) : RiskPolicy.Default);
         ProcessorHost? processor = null;
+        using var api = new Api.ApiHost(settings.Api, settings.Kafka.BootstrapServers, registry, settings.Kafka.Properties, () => processor, loggers);
         await using var metrics = await MetricsServer.StartAsync(settings.Metrics.Host, settings.Metrics.Port, () => processor?.Streams,
-            TimeSpan.FromSeconds(settings.Metrics.UnreachableGraceSeconds), cancellationToken);
+            TimeSpan.FromSeconds(settings.Metrics.UnreachableGraceSeconds), cancellationToken, api.Api);
+        streams = streams with { ApplicationServer = api.AdvertisedServer(settings.Kafka.ApplicationServer, settings.Metrics.Host, metrics.Url) };
         processor = await ProcessorHost.StartAsync(streams, registry, settings.Decisions.Apply(settings.Topics.Apply(new RiskTopologyOptions { StoreType = settings.Kafka.StoreType })), loggers, cancellationToken, policy);
         await using var scope = processor;
         using var fileWatcher = settings.Policy.File is { Length: > 0 } path ? new PolicyFileWatcher(path, policy, loggers.CreateLogger<PolicyFileWatcher>()) : null;
         using var topicListener = settings.Policy.Topic is { Length: > 0 } topic
             ? new PolicyTopicListener(settings.Kafka.BootstrapServers, topic, policy, loggers.CreateLogger<PolicyTopicListener>())
             : null;
-        output.WriteLine($"riskstreams run: {streams.ApplicationId} on {streams.BootstrapServers}, policy {policy.Current.Version}, metrics at {metrics.Url}/metrics");
+        output.WriteLine($"riskstreams run: {streams.ApplicationId} on {streams.BootstrapServers}, policy {policy.Current.Version}, metrics at {metrics.Url}/metrics" +
+            (api.Api.Enabled ? $", review console at {metrics.Url}/console/ (this instance: {streams.ApplicationServer})" : ""));
         try
         {
             await processor.Streams.Completion.WaitAsync(cancellationToken);

@@ -24,6 +24,9 @@ public sealed class ServiceSettings
     /// <summary>Event-time bounds of the account decisions (reorder grace, clock skew, event age).</summary>
     public DecisionSettings Decisions { get; set; } = new();
 
+    /// <summary>Account risk API and review console (disabled without a token).</summary>
+    public Api.ApiSettings Api { get; set; } = new();
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming the first invalid setting by its configuration path.</summary>
     public void Validate()
     {

@@ -217,19 +217,18 @@ public sealed partial class KafkaStreams : IAsyncDisposable
                 plan = await new InternalTopicManager(admin, _options, _logger).PrepareAsync(_topology, _stopping.Token).ConfigureAwait(false);
             }
 
-            var global = await StartGlobalThreadAsync().ConfigureAwait(false);
+            var directory = StartDirectory();
             try
             {
-                Func<string, State.IStateStore?>? globalStores = global is { } g ? g.Manager.FindStore : null;
-                StartThreads(plan, globalStores);
-                await WaitForThreadsAsync().ConfigureAwait(false);
+                await RunThreadsAsync(plan).ConfigureAwait(false);
             }
             finally
             {
-                if (global is { } g)
+                if (directory is not null)
                 {
-                    g.Thread.RequestStop();
-                    await g.Thread.Completion.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                    // Its tombstone tells the other instances at once that this one hosts nothing any more.
+                    directory.RequestStop();
+                    await directory.Completion.ConfigureAwait(false);
                 }
             }
         }
@@ -245,6 +244,25 @@ public sealed partial class KafkaStreams : IAsyncDisposable
         {
             Transition(s => s == StreamsState.PendingError ? StreamsState.Error : StreamsState.NotRunning);
             _completion.TrySetResult();
+        }
+    }
+
+    private async Task RunThreadsAsync(TopicPlan plan)
+    {
+        var global = await StartGlobalThreadAsync().ConfigureAwait(false);
+        try
+        {
+            Func<string, State.IStateStore?>? globalStores = global is { } g ? g.Manager.FindStore : null;
+            StartThreads(plan, globalStores);
+            await WaitForThreadsAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (global is { } g)
+            {
+                g.Thread.RequestStop();
+                await g.Thread.Completion.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
         }
     }
 

@@ -108,6 +108,14 @@ public sealed record StreamsOptions
     /// </summary>
     public int MaxChangelogRecordBytes { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// This instance's endpoint for interactive queries, <c>host:port</c> (Kafka's <c>application.server</c>). When set,
+    /// the instance publishes it with its tasks to the compacted topic <c>{ApplicationId}-instances</c> (created with
+    /// the internal topics) and reads the other instances' back, so <see cref="KafkaStreams.QueryMetadataForKey{TKey}"/>
+    /// can name the instance that hosts a key. Null (the default): no directory; keys hosted elsewhere are unknown.
+    /// </summary>
+    public string? ApplicationServer { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
@@ -159,6 +167,11 @@ public sealed record StreamsOptions
             throw new ArgumentException($"{nameof(GroupInstanceId)} must be null or not blank.", nameof(GroupInstanceId));
         }
 
+        if (ApplicationServer is not null && !IsHostPort(ApplicationServer))
+        {
+            throw new ArgumentException($"{nameof(ApplicationServer)} must be host:port, was '{ApplicationServer}'.", nameof(ApplicationServer));
+        }
+
         if (CommitInterval <= TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(CommitInterval)} must be positive, was {CommitInterval}.", nameof(CommitInterval));
@@ -198,5 +211,12 @@ public sealed record StreamsOptions
         {
             throw new ArgumentException($"{nameof(MaxChangelogRecordBytes)} must be zero (no check) or positive, was {MaxChangelogRecordBytes}.", nameof(MaxChangelogRecordBytes));
         }
+    }
+
+    private static bool IsHostPort(string value)
+    {
+        var colon = value.LastIndexOf(':');
+        return colon > 0 && int.TryParse(value.AsSpan(colon + 1), out var port) && port is > 0 and <= 65535
+            && !value.AsSpan(0, colon).ContainsAny(" /");
     }
 }

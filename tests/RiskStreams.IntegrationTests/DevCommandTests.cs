@@ -20,6 +20,28 @@ public sealed class DevCommandTests
 
         using var http = new HttpClient();
 
+        // The review console's API answers for the account of a printed change with the token printed at start, and only with it.
+        var console = Value(output, "Review console:");
+        var (consoleUrl, token) = (new Uri(console.Split(' ')[0]), console[(console.LastIndexOf(' ') + 1)..^1]);
+        var account = output.Lines().First(l => l.Contains(" -> ", StringComparison.Ordinal)).Split(' ')[2];
+        HttpResponseMessage Risk()
+        {
+            using var risk = new HttpRequestMessage(HttpMethod.Get, new Uri(consoleUrl, $"/accounts/{account}/risk"));
+            risk.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            return http.Send(risk);
+        }
+
+        // Account states reach the store within a commit interval of the printed change.
+        await Wait.UntilAsync(() =>
+        {
+            using var served = Risk();
+            return served.StatusCode == System.Net.HttpStatusCode.OK;
+        }, "the account of a printed change to be served");
+        using var answer = Risk();
+        Assert.Equal(account, System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("accountId").GetString());
+        using var anonymous = await http.GetAsync(new Uri(consoleUrl, $"/accounts/{account}/risk"));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+
         // Account states reach the store at the task's commit (written behind within a commit interval), so the store-size
         // gauge may still read 0 at the first printed change: scrape until it has counted some.
         var storeEntries = new System.Text.RegularExpressions.Regex(

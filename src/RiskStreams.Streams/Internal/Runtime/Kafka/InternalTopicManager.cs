@@ -37,6 +37,13 @@ internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions op
             }
         }
 
+        // The instance directory (StreamsOptions.ApplicationServer): any partition count will do, so only its absence matters.
+        var directory = Discovery.InstanceDirectory.TopicOf(options.ApplicationId);
+        if (options.ApplicationServer is not null && !counts.ContainsKey(directory))
+        {
+            missing.Add((directory, 1));
+        }
+
         if (missing.Count == 0)
         {
             return plan;
@@ -48,7 +55,7 @@ internal sealed class InternalTopicManager(IAdminClient admin, StreamsOptions op
         }
         else
         {
-            var changelogs = plan.ChangelogTopics.Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
+            var changelogs = plan.ChangelogTopics.Select(t => t.Topic).Append(directory).ToHashSet(StringComparer.Ordinal);
             try
             {
                 await CreateAsync(missing, changelogs).ConfigureAwait(false);
