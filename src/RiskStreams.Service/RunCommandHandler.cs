@@ -54,12 +54,14 @@ internal static class RunCommandHandler
         };
         var registry = new SchemaRegistryOptions { Url = settings.SchemaRegistry.Url, BasicAuthUserInfo = settings.SchemaRegistry.BasicAuthUserInfo };
         var policy = new RiskPolicyHolder(settings.Policy.File is { Length: > 0 } file ? RiskPolicyLoader.LoadFile(file) : RiskPolicy.Default);
+        var topology = settings.Decisions.Apply(settings.Topics.Apply(new RiskTopologyOptions { StoreType = settings.Kafka.StoreType }));
+        settings.Api.ReviewsTopic = topology.ReviewsTopic;
         ProcessorHost? processor = null;
         using var api = new Api.ApiHost(settings.Api, settings.Kafka.BootstrapServers, registry, settings.Kafka.Properties, () => processor, loggers);
         await using var metrics = await MetricsServer.StartAsync(settings.Metrics.Host, settings.Metrics.Port, () => processor?.Streams,
             TimeSpan.FromSeconds(settings.Metrics.UnreachableGraceSeconds), cancellationToken, api.Api);
         streams = streams with { ApplicationServer = api.AdvertisedServer(settings.Kafka.ApplicationServer, settings.Metrics.Host, metrics.Url) };
-        processor = await ProcessorHost.StartAsync(streams, registry, settings.Decisions.Apply(settings.Topics.Apply(new RiskTopologyOptions { StoreType = settings.Kafka.StoreType })), loggers, cancellationToken, policy);
+        processor = await ProcessorHost.StartAsync(streams, registry, topology, loggers, cancellationToken, policy);
         await using var scope = processor;
         using var fileWatcher = settings.Policy.File is { Length: > 0 } path ? new PolicyFileWatcher(path, policy, loggers.CreateLogger<PolicyFileWatcher>()) : null;
         using var topicListener = settings.Policy.Topic is { Length: > 0 } topic

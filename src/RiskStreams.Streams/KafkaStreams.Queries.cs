@@ -23,10 +23,21 @@ public sealed partial class KafkaStreams
     /// <exception cref="ArgumentException">The topology has no store named <paramref name="storeName"/>.</exception>
     /// <exception cref="InvalidOperationException">The task is not hosted here now, or the store is not a <typeparamref name="TStore"/>.</exception>
     public TResult QueryStore<TStore, TResult>(string storeName, int partition, Func<TStore, TResult> query)
+        where TStore : class =>
+        QueryStore(storeName, storeName, partition, query);
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on <paramref name="storeName"/> as the local task hosting partition
+    /// <paramref name="partition"/> of <paramref name="taskStoreName"/> sees it, while that task is between batches: for a
+    /// global store read beside a task's own (the view its processors decide with).
+    /// </summary>
+    /// <exception cref="ArgumentException">The topology has no store named <paramref name="taskStoreName"/>.</exception>
+    /// <exception cref="InvalidOperationException">The task is not hosted here now, or the store is not a <typeparamref name="TStore"/>.</exception>
+    public TResult QueryStore<TStore, TResult>(string storeName, string taskStoreName, int partition, Func<TStore, TResult> query)
         where TStore : class
     {
         ArgumentNullException.ThrowIfNull(query);
-        var id = new TaskId(SubtopologyOf(storeName), partition);
+        var id = new TaskId(SubtopologyOf(taskStoreName), partition);
         if (_registry.Find(id) is { } task && task.TryQuery(storeName, query, out var result))
         {
             return result;

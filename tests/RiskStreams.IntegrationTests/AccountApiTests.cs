@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Avro.Generic;
 using RiskStreams.Avro;
 using RiskStreams.Avro.Contracts;
 using RiskStreams.DevStack;
@@ -182,13 +181,13 @@ public sealed class AccountApiTests(StackFixture stack) : IClassFixture<StackFix
         var reviewId = JsonDocument.Parse(accepted.Body).RootElement.GetProperty("reviewId").GetString();
         var record = Assert.Single(TopicReader.ReadAll(stack.Cluster.BootstrapServers, settings.ReviewsTopic, 1));
         Assert.Equal("acc-3", record.Message.Key);
-        var review = InterimReviewDecision.Deserialize(record.Message.Value!);
-        Assert.Equal(reviewId, review["reviewId"]);
-        Assert.Equal(("acc-3", "staff-9", "MANUAL_REVIEW", "OVERRIDE", "WATCH"),
-            ((string)review["accountId"], (string)review["reviewer"], ((GenericEnum)review["kind"]).Value, ((GenericEnum)review["outcome"]).Value, ((GenericEnum)review["level"]).Value));
-        Assert.Equal(new DateTime(2027, 1, 5, 10, 0, 0, DateTimeKind.Utc), review["validUntil"]);
-        Assert.Equal(["SPEND_SPIKE", "NEW_DEVICE"], ((object[])review["suppressReasons"]).Cast<string>());
-        Assert.Equal(("called the customer", "acc-3:2"), ((string)review["note"], (string)review["relatedChangeId"]));
+        var review = ReviewRecords.Read(record.Message.Value!);
+        Assert.Equal(reviewId, review.reviewId);
+        Assert.Equal(("acc-3", "staff-9", ReviewKind.MANUAL_REVIEW, ReviewOutcome.OVERRIDE, (RiskLevel?)RiskLevel.WATCH),
+            (review.accountId, review.reviewer, review.kind, review.outcome, review.level));
+        Assert.Equal(new DateTime(2027, 1, 5, 10, 0, 0, DateTimeKind.Utc), review.validUntil);
+        Assert.Equal(["SPEND_SPIKE", "NEW_DEVICE"], review.suppressReasons);
+        Assert.Equal(("called the customer", "acc-3:2"), (review.note, review.relatedChangeId));
     }
 
     private static int Tasks(ApiInstance instance) => instance.Processor.Streams.LocalThreads.Sum(t => t.ActiveTasks.Count);

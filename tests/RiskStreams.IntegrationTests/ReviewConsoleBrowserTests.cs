@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Avro.Generic;
 using RiskStreams.Avro;
 using RiskStreams.Avro.Contracts;
 using RiskStreams.DevStack;
@@ -52,15 +51,14 @@ public sealed class ReviewConsoleBrowserTests(StackFixture stack) : IClassFixtur
         Assert.StartsWith("Decision rev-", page.GetProperty("reviewState").GetString(), StringComparison.Ordinal);
         Assert.True(new FileInfo(screenshot).Length > 0);
         var record = Assert.Single(TopicReader.ReadAll(stack.Cluster.BootstrapServers, settings.ReviewsTopic, 1));
-        var review = InterimReviewDecision.Deserialize(record.Message.Value!);
+        var review = ReviewRecords.Read(record.Message.Value!);
         Assert.Equal("acc-browser", record.Message.Key);
-        Assert.Equal(("acc-browser", "staff-42", "APPEAL", "CLEAR"),
-            ((string)review["accountId"], (string)review["reviewer"], ((GenericEnum)review["kind"]).Value, ((GenericEnum)review["outcome"]).Value));
-        Assert.Equal(["SPEND_SPIKE", "NEW_DEVICE"], ((object[])review["suppressReasons"]).Cast<string>());
-        Assert.Equal("Customer showed the receipt", review["note"]);
-        Assert.Null(review["level"]);
-        Assert.Null(review["validUntil"]);
-        Assert.Contains((string)review["reviewId"], page.GetProperty("reviewState").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("acc-browser", "staff-42", ReviewKind.APPEAL, ReviewOutcome.CLEAR), (review.accountId, review.reviewer, review.kind, review.outcome));
+        Assert.Equal(["SPEND_SPIKE", "NEW_DEVICE"], review.suppressReasons);
+        Assert.Equal("Customer showed the receipt", review.note);
+        Assert.Null(review.level);
+        Assert.Null(review.validUntil);
+        Assert.Contains(review.reviewId, page.GetProperty("reviewState").GetString(), StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> RunConsoleScriptAsync(string url, string account, string screenshot)

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using RiskStreams.Avro;
-using RiskStreams.Risk;
 using RiskStreams.Streams;
 using RiskStreams.Topology;
 
@@ -95,10 +94,14 @@ internal sealed class AccountApi(ApiSettings settings, Func<ProcessorHost?> proc
 
     private static IResult Read(HttpContext context, ProcessorHost host, string id, int partition, bool changes)
     {
-        AccountRiskState? state;
+        object? view;
         try
         {
-            host.Streams.KeyValueStore<string, AccountRiskState>(RiskStoreNames.AccountState, partition).TryGet(id, out state);
+            view = AccountRiskQueries.State(host.Streams, partition, id) is not { } state
+                ? null
+                : changes
+                    ? AccountRiskViews.ChangesOf(state)
+                    : AccountRiskQueries.Risk(host.Streams, partition, state, host.Policy.Current, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Culture(context));
         }
         catch (InvalidOperationException)
         {
@@ -106,13 +109,14 @@ internal sealed class AccountApi(ApiSettings settings, Func<ProcessorHost?> proc
         }
 
         context.Response.Headers[InstanceHeader] = host.Streams.ApplicationServer;
-        if (state is null)
-        {
-            return Results.Json(new { error = "Unknown account." }, statusCode: StatusCodes.Status404NotFound);
-        }
-
-        return Results.Json(changes ? InterimAccountViews.ChangesOf(id, state) : InterimAccountViews.Of(id, state, host.Policy.Current));
+        return view is null
+            ? Results.Json(new { error = "Unknown account." }, statusCode: StatusCodes.Status404NotFound)
+            : Results.Json(view, AccountRiskViews.JsonOptions);
     }
+
+    /// <summary>Customer messages in <c>?lang=zh-CN</c> or English (the default).</summary>
+    private static string Culture(HttpContext context) =>
+        string.Equals(context.Request.Query["lang"].ToString(), "zh-CN", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
 
     private async Task<IResult> ForwardAsync(HttpContext context, ProcessorHost host, string owner)
     {

@@ -16,6 +16,6 @@ public sealed class ApiSettings
     /// </summary>
     public string AdvertisedServer { get; set; } = "";
 
-    /// <summary>Topic the console's review decisions are produced to.</summary>
-    public string ReviewsTopic { get; set; } = InterimReviewDecision.DefaultTopic;
+    /// <summary>Topic the console's review decisions are produced to: the topology's reviews topic (<c>Topics:Reviews</c>), set by the host.</summary>
+    public string ReviewsTopic { get; internal set; } = RiskStreams.Topology.RiskTopics.Reviews;
 }

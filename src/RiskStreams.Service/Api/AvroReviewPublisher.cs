@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using RiskStreams.Avro;
+using RiskStreams.Avro.Contracts;
 
 namespace RiskStreams.Service.Api;
 
@@ -7,11 +8,11 @@ namespace RiskStreams.Service.Api;
 internal sealed class AvroReviewPublisher : IReviewPublisher, IDisposable
 {
     private readonly SchemaRegistryClient _registry;
+    private readonly AvroSerializer<ReviewDecision> _serializer;
     private readonly ProducerConfig _config;
     private readonly string _topic;
     private readonly Lock _lock = new();
     private IProducer<string, byte[]>? _producer;
-    private int? _schemaId;
 
     public AvroReviewPublisher(string bootstrapServers, SchemaRegistryOptions registry, string topic, IReadOnlyDictionary<string, string>? clientProperties = null)
     {
@@ -30,15 +31,32 @@ internal sealed class AvroReviewPublisher : IReviewPublisher, IDisposable
         }
 
         _registry = new SchemaRegistryClient(registry);
+        _serializer = new AvroSerializer<ReviewDecision>(_registry);
     }
 
     public async Task PublishAsync(ReviewSubmission review, string reviewId, DateTimeOffset decidedAt, CancellationToken cancellationToken)
     {
-        _schemaId ??= await _registry.RegisterSchemaAsync(TopicNameStrategy.GetSubject(_topic, MessageComponentType.Value),
-            InterimReviewDecision.SchemaJson, cancellationToken);
-        var value = InterimReviewDecision.Serialize(_schemaId.Value, review, reviewId, decidedAt);
+        // Registers (or finds) the schema off the request path's hot loop once; then serialization is local.
+        await _serializer.WarmUpAsync(_topic, cancellationToken);
+        var value = _serializer.Serialize(Decision(review, reviewId, decidedAt), new SerializationContext(MessageComponentType.Value, _topic));
         await Producer().ProduceAsync(_topic, new Message<string, byte[]> { Key = review.AccountId!, Value = value }, cancellationToken);
     }
+
+    /// <summary>The contract record of a checked submission (<see cref="ReviewSubmission.Problem"/> is null).</summary>
+    internal static ReviewDecision Decision(ReviewSubmission review, string reviewId, DateTimeOffset decidedAt) => new()
+    {
+        reviewId = reviewId,
+        accountId = review.AccountId!,
+        decidedAt = decidedAt.UtcDateTime,
+        reviewer = review.Reviewer!,
+        kind = Enum.Parse<ReviewKind>(review.Kind!),
+        outcome = Enum.Parse<ReviewOutcome>(review.Outcome!),
+        level = review.Level is { } level ? Enum.Parse<RiskLevel>(level) : null,
+        validUntil = review.ValidUntil?.UtcDateTime,
+        suppressReasons = [.. review.SuppressReasons ?? []],
+        note = review.Note,
+        relatedChangeId = review.RelatedChangeId,
+    };
 
     public void Dispose()
     {
