@@ -3,8 +3,8 @@ namespace RiskStreams.Benchmarks.Compare;
 /// <summary>Settings of <c>riskstreams-bench compare</c>.</summary>
 internal sealed record CompareOptions
 {
-    public const int DefaultRecords = 10_000;
-    public const int DefaultKeys = 5_000;
+    public const int DefaultRecords = 5_000;
+    public const int DefaultKeys = 2_000;
     public const int DefaultRepetitions = 3;
 
     /// <summary>
