@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using RiskStreams.Avro;
 using RiskStreams.Risk;
 using RiskStreams.Service;
+using RiskStreams.Service.Dev;
 
 // SIGTERM (container stop) and SIGINT (Ctrl-C) both ask for a clean shutdown: finish, flush, commit, leave the group.
 using var shutdown = new CancellationTokenSource();
@@ -38,7 +39,7 @@ dev.SetAction(async (parse, ct) =>
         RegistryPort = parse.GetValue(registryPort), MetricsPort = parse.GetValue(metricsPort), Partitions = parse.GetValue(partitions),
         Accounts = parse.GetValue(accounts), Seed = parse.GetValue(seed), Rate = parse.GetValue(rate), Quiet = parse.GetValue(quiet), PolicyFile = parse.GetValue(devPolicy),
     };
-    return await Guard(ct, token => new DevRunner(options, Console.Out, loggers).RunAsync(token));
+    return await Guard(ct, token => DevVerbs.RunDevAsync(options, Console.Out, loggers, token));
 });
 
 var config = new Option<string?>("--config") { Description = "Extra JSON configuration file (overrides appsettings.json; environment overrides both)." };

@@ -1,52 +1,35 @@
+using RiskStreams.Streams.Offline;
+
 namespace RiskStreams.Streams.Testing;
 
 /// <summary>Reads typed records a <see cref="TopologyTestDriver"/> produced to one topic, in produce order.</summary>
 public sealed class TestOutputTopic<TKey, TValue>
 {
-    private readonly TopologyTestDriver _driver;
-    private readonly Serde<TKey> _keySerde;
-    private readonly Serde<TValue> _valueSerde;
+    private readonly OfflineOutputTopic<TKey, TValue> _output;
 
-    internal TestOutputTopic(TopologyTestDriver driver, string topic, Serde<TKey> keySerde, Serde<TValue> valueSerde)
-    {
-        _driver = driver;
-        Topic = topic;
-        _keySerde = keySerde;
-        _valueSerde = valueSerde;
-    }
+    internal TestOutputTopic(OfflineOutputTopic<TKey, TValue> output) => _output = output;
 
     /// <summary>Topic name.</summary>
-    public string Topic { get; }
+    public string Topic => _output.Topic;
 
     /// <summary>Records not read yet.</summary>
-    public int QueueSize => _driver.Output(Topic).Count;
+    public int QueueSize => _output.QueueSize;
 
     /// <summary>True when every record has been read.</summary>
-    public bool IsEmpty => QueueSize == 0;
+    public bool IsEmpty => _output.IsEmpty;
 
     /// <summary>Reads the next record; throws when none is left.</summary>
     public TestRecord<TKey, TValue> ReadRecord()
     {
-        var queue = _driver.Output(Topic);
-        if (queue.Count == 0)
-        {
-            throw new InvalidOperationException($"No more records in output topic '{Topic}'.");
-        }
-
-        var raw = queue.Dequeue();
-        return new TestRecord<TKey, TValue>(
-            _keySerde.Deserialize(Topic, raw.Key, raw.Key is null), _valueSerde.Deserialize(Topic, raw.Value, raw.Value is null), raw.TimestampMs, raw.Headers);
+        var r = _output.ReadRecord();
+        return new TestRecord<TKey, TValue>(r.Key, r.Value, r.Timestamp, r.Headers);
     }
 
     /// <summary>Reads the next record's key and value.</summary>
-    public KeyValuePair<TKey, TValue> ReadKeyValue()
-    {
-        var r = ReadRecord();
-        return KeyValuePair.Create(r.Key, r.Value);
-    }
+    public KeyValuePair<TKey, TValue> ReadKeyValue() => _output.ReadKeyValue();
 
     /// <summary>Reads the next value.</summary>
-    public TValue ReadValue() => ReadRecord().Value;
+    public TValue ReadValue() => _output.ReadValue();
 
     /// <summary>Reads every remaining record.</summary>
     public IReadOnlyList<TestRecord<TKey, TValue>> ReadRecordsToList()

@@ -1,3 +1,5 @@
+using RiskStreams.Streams.Offline;
+
 namespace RiskStreams.Streams.Testing;
 
 /// <summary>Settings of a <see cref="TopologyTestDriver"/>.</summary>
@@ -14,8 +16,15 @@ public sealed record TopologyTestDriverOptions
 
     /// <summary>
     /// Whether changes of change-logged stores are written to their <c>{ApplicationId}-{store}-changelog</c> topics,
-    /// readable with <see cref="TopologyTestDriver.CreateOutputTopic{TKey, TValue}"/> (default true). Long offline runs
-    /// that never read them (a backtest) turn this off so the changelog records are not kept.
+    /// readable with <see cref="TopologyTestDriver.CreateOutputTopic{TKey, TValue}"/> (default true).
     /// </summary>
     public bool CaptureChangelogs { get; init; } = true;
+
+    internal OfflineRunnerOptions ToRunnerOptions() => new()
+    {
+        ApplicationId = ApplicationId,
+        InitialWallClockTimeMs = InitialWallClockTimeMs,
+        CacheMaxBytesBuffering = CacheMaxBytesBuffering,
+        CaptureChangelogs = CaptureChangelogs,
+    };
 }

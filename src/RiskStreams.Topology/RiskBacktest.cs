@@ -5,7 +5,7 @@ using RiskStreams.Topology.Internal;
 namespace RiskStreams.Topology;
 
 /// <summary>
-/// Runs recorded events through the production risk topology offline — in a TopologyTestDriver, with no
+/// Runs recorded events through the production risk topology offline — in the engine's OfflineTopologyRunner, with no
 /// broker and an in-memory Schema Registry — and writes every <c>RiskLevelChanged</c> as a JSON line.
 /// </summary>
 /// <remarks>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using RiskStreams.Service;
+using RiskStreams.Service.Dev;
 
 namespace RiskStreams.IntegrationTests;
 

@@ -87,7 +87,7 @@ public sealed class PersistentStoreTopologyTests
         var builder = new StreamsBuilder();
         builder.Stream("events", Consumed.With(Serdes.String, Serdes.String)).GroupByKey()
             .Count(Materialized.As<string, long>("kv").WithStoreType(StoreType.RocksDb));
-        var root = Path.Combine(Path.GetTempPath(), "riskstreams-test-driver");
+        var root = Path.Combine(Path.GetTempPath(), "riskstreams-offline");
         var before = Directory.Exists(root) ? Directory.GetDirectories(root).ToHashSet() : [];
         string created;
         using (var driver = new TopologyTestDriver(builder.Build()))

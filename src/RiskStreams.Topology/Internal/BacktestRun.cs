@@ -1,13 +1,13 @@
 using RiskStreams.Avro.Contracts;
 using RiskStreams.Risk;
 using RiskStreams.Streams;
-using RiskStreams.Streams.Testing;
+using RiskStreams.Streams.Offline;
 using AvroLevel = RiskStreams.Avro.Contracts.RiskLevel;
 
 namespace RiskStreams.Topology.Internal;
 
 /// <summary>
-/// One policy's pass over backtest input: the production topology in a <see cref="TopologyTestDriver"/>
+/// One policy's pass over backtest input: the production topology in a <see cref="OfflineTopologyRunner"/>
 /// (no broker), fed one event at a time, with the tallies of its summary.
 /// </summary>
 /// <remarks>
@@ -21,13 +21,13 @@ internal sealed class BacktestRun : IDisposable
     private readonly ReplayClock _clock = new();
     private readonly ReplayClock _skewReference = new();
     private readonly long _maxSkewMs;
-    private readonly TopologyTestDriver _driver;
-    private readonly TestInputTopic<string, Transaction> _transactions;
-    private readonly TestInputTopic<string, Login> _logins;
-    private readonly TestInputTopic<string, RepaymentSync> _repayments;
-    private readonly TestInputTopic<string, SyncStatus> _syncStatus;
-    private readonly TestInputTopic<string, ReviewDecision> _reviews;
-    private readonly TestOutputTopic<string, RiskLevelChanged> _changes;
+    private readonly OfflineTopologyRunner _runner;
+    private readonly OfflineInputTopic<string, Transaction> _transactions;
+    private readonly OfflineInputTopic<string, Login> _logins;
+    private readonly OfflineInputTopic<string, RepaymentSync> _repayments;
+    private readonly OfflineInputTopic<string, SyncStatus> _syncStatus;
+    private readonly OfflineInputTopic<string, ReviewDecision> _reviews;
+    private readonly OfflineOutputTopic<string, RiskLevelChanged> _changes;
     private readonly Dictionary<AvroLevel, long> _changesByLevel = Enum.GetValues<AvroLevel>().ToDictionary(l => l, _ => 0L);
     private readonly List<BacktestRejection> _rejected = [];
     private long _accepted;
@@ -41,13 +41,13 @@ internal sealed class BacktestRun : IDisposable
         var options = new RiskTopologyOptions { Policy = policy, Clock = _clock, SkewReference = _skewReference, Drain = _drain };
         _maxSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
         options = options with { ReorderGrace = reorderGrace ?? options.ReorderGrace };
-        _driver = new TopologyTestDriver(RiskTopology.Create(options, serdes), new TopologyTestDriverOptions { ApplicationId = "riskstreams-backtest", CaptureChangelogs = false });
-        _transactions = _driver.CreateInputTopic(options.TransactionsTopic, Serdes.String, serdes.Transactions);
-        _logins = _driver.CreateInputTopic(options.LoginsTopic, Serdes.String, serdes.Logins);
-        _repayments = _driver.CreateInputTopic(options.RepaymentsTopic, Serdes.String, serdes.Repayments);
-        _syncStatus = _driver.CreateInputTopic(options.SyncStatusTopic, Serdes.String, serdes.SyncStatus);
-        _reviews = _driver.CreateInputTopic(options.ReviewsTopic, Serdes.String, serdes.Reviews);
-        _changes = _driver.CreateOutputTopic(options.LevelChangesTopic, Serdes.String, serdes.LevelChanges);
+        _runner = new OfflineTopologyRunner(RiskTopology.Create(options, serdes), new OfflineRunnerOptions { ApplicationId = "riskstreams-backtest", CaptureChangelogs = false });
+        _transactions = _runner.CreateInputTopic(options.TransactionsTopic, Serdes.String, serdes.Transactions);
+        _logins = _runner.CreateInputTopic(options.LoginsTopic, Serdes.String, serdes.Logins);
+        _repayments = _runner.CreateInputTopic(options.RepaymentsTopic, Serdes.String, serdes.Repayments);
+        _syncStatus = _runner.CreateInputTopic(options.SyncStatusTopic, Serdes.String, serdes.SyncStatus);
+        _reviews = _runner.CreateInputTopic(options.ReviewsTopic, Serdes.String, serdes.Reviews);
+        _changes = _runner.CreateOutputTopic(options.LevelChangesTopic, Serdes.String, serdes.LevelChanges);
     }
 
     /// <summary>
@@ -90,7 +90,7 @@ internal sealed class BacktestRun : IDisposable
         }
         catch (Exception ex)
         {
-            // The runtime routes such a record to the dead-letter topic; the test driver has no DLQ, so the backtest reports it.
+            // The runtime routes such a record to the dead-letter topic; the offline runner has no DLQ, so the backtest reports it.
             var reason = ex is InvalidEventException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             Reject(lineNumber, $"rejected by the topology: {reason}");
         }
@@ -105,7 +105,7 @@ internal sealed class BacktestRun : IDisposable
     public IReadOnlyList<RiskLevelChanged> Finish()
     {
         _drain.Request();
-        _driver.AdvanceWallClockTime(TimeSpan.FromMilliseconds(1));
+        _runner.AdvanceWallClockTime(TimeSpan.FromMilliseconds(1));
         return ReadChanges();
     }
 
@@ -114,8 +114,8 @@ internal sealed class BacktestRun : IDisposable
     {
         get
         {
-            _driver.Commit();
-            return _driver.GetKeyValueStore<ReorderKey, AccountEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
+            _runner.Commit();
+            return _runner.GetKeyValueStore<ReorderKey, AccountEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount;
         }
     }
 
@@ -124,9 +124,9 @@ internal sealed class BacktestRun : IDisposable
 
     public BacktestSummary Summary(long eventsRead) => new(
         _policy.Version, _policy.Source, eventsRead, _accepted, new Dictionary<AvroLevel, long>(_changesByLevel).AsReadOnly(),
-        _driver.DroppedRecordCount + _driver.GlobalDroppedRecordCount, [.. _rejected]);
+        _runner.DroppedRecordCount + _runner.GlobalDroppedRecordCount, [.. _rejected]);
 
-    public void Dispose() => _driver.Dispose();
+    public void Dispose() => _runner.Dispose();
 
     private List<RiskLevelChanged> ReadChanges()
     {

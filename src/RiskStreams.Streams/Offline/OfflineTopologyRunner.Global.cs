@@ -1,8 +1,8 @@
 using RiskStreams.Streams.Internal.Global;
 
-namespace RiskStreams.Streams.Testing;
+namespace RiskStreams.Streams.Offline;
 
-public sealed partial class TopologyTestDriver
+public sealed partial class OfflineTopologyRunner
 {
     private GlobalStateManager? _global;
 

@@ -6,7 +6,7 @@ using RiskStreams.Risk;
 using RiskStreams.Streams;
 using RiskStreams.Topology;
 
-namespace RiskStreams.Service;
+namespace RiskStreams.Service.Dev;
 
 /// <summary>
 /// <c>riskstreams dev</c>: embedded cluster and registry, topics, metrics endpoint, the risk processor,
