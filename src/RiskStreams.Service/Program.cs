@@ -57,7 +57,7 @@ root.Add(PolicyCommand.Create());
 root.Add(BacktestCommand.Create());
 root.Add(RiskStreams.Service.Commands.ResetCommand.Create());
 root.Add(RiskStreams.Service.Commands.Topics.TopicsCommand.Create());
-root.Add(GenerateCommand.Create());
+root.Add(DevVerbs.Generate());
 root.Add(TailCommand.Create());
 root.Add(verbose);
 var parsed = root.Parse(args);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging;
 
 namespace RiskStreams.Service.Dev;
@@ -21,5 +22,17 @@ internal static class DevVerbs
     {
         await Console.Error.WriteLineAsync($"riskstreams dev: {AbsentMessage}");
         return 2;
+    }
+
+    /// <summary>A <c>riskstreams generate</c> verb that says the generator is not in this build (whatever its options).</summary>
+    public static Command Generate()
+    {
+        var command = new Command("generate", "Publish the synthetic workload (not in this build: it needs the dev stack).") { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction(async (_, _) =>
+        {
+            await Console.Error.WriteLineAsync($"riskstreams generate: {AbsentMessage}");
+            return 2;
+        });
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging;
 
 namespace RiskStreams.Service.Dev;
@@ -14,4 +15,7 @@ internal static class DevVerbs
     /// <summary>Runs <c>riskstreams dev</c>.</summary>
     public static Task<int> RunDevAsync(DevOptions options, TextWriter output, ILoggerFactory loggers, CancellationToken cancellationToken) =>
         new DevRunner(options, output, loggers).RunAsync(cancellationToken);
+
+    /// <summary>The <c>riskstreams generate</c> verb.</summary>
+    public static Command Generate() => GenerateCommand.Create();
 }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using RiskStreams.Avro;
 using RiskStreams.DevStack;
 
-namespace RiskStreams.Service;
+namespace RiskStreams.Service.Dev;
 
 /// <summary>
 /// <c>riskstreams generate</c>: the synthetic workload of <c>dev</c> published to any Kafka and Schema Registry (the

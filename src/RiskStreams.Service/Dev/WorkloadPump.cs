@@ -1,7 +1,7 @@
 using RiskStreams.Avro;
 using RiskStreams.DevStack;
 
-namespace RiskStreams.Service;
+namespace RiskStreams.Service.Dev;
 
 /// <summary>
 /// Publishes the synthetic workload (<see cref="WorkloadGenerator"/>) at a steady rate until the events run out or
