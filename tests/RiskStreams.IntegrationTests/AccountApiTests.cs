@@ -84,6 +84,27 @@ public sealed class AccountApiTests(StackFixture stack) : IClassFixture<StackFix
     }
 
     [Fact]
+    public async Task Restricted_account_is_served_with_its_level_reasons_and_last_change()
+    {
+        var topology = CreateTopics();
+        var from = DateTime.UtcNow.AddMinutes(-5);
+        await CardTesting.PublishAsync(stack, topology.TransactionsTopic, "acc-probe", from);
+        await using var instance = await ApiInstance.StartAsync(stack, $"restricted-{_run}", topology, Settings());
+        using var http = instance.Client(Token);
+        await Wait.UntilAsync(() => Get(http, "/accounts/acc-probe/risk").Body.Contains("\"level\":\"RESTRICTED\"", StringComparison.Ordinal),
+            "the card testing to restrict the account");
+
+        using var view = JsonDocument.Parse(Get(http, "/accounts/acc-probe/risk").Body);
+        var root = view.RootElement;
+        Assert.Equal(("acc-probe", "RESTRICTED", 1L, "acc-probe:1"),
+            (root.GetProperty("accountId").GetString(), root.GetProperty("level").GetString(), root.GetProperty("version").GetInt64(), root.GetProperty("lastChangeId").GetString()));
+        Assert.Equal(["SMALL_TXN_PROBING"], root.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()));
+        Assert.Equal(from.AddMinutes(2), root.GetProperty("lastChangeAt").GetDateTime(), TimeSpan.FromMilliseconds(1));
+        Assert.Equal(5, root.GetProperty("features").GetProperty("txnCount24h").GetInt32());
+        Assert.Empty(root.GetProperty("reviews").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Api_refuses_requests_without_the_bearer_token_while_metrics_and_health_stay_open()
     {
         var topology = CreateTopics();
@@ -202,8 +223,8 @@ public sealed class AccountApiTests(StackFixture stack) : IClassFixture<StackFix
         var topology = new RiskTopologyOptions
         {
             TransactionsTopic = $"txn-{_run}", LoginsTopic = $"login-{_run}", RepaymentsTopic = $"repay-{_run}",
-            SyncStatusTopic = $"status-{_run}", LevelChangesTopic = $"changes-{_run}", DeadLetterTopic = $"dlq-{_run}",
-            ReorderGrace = TimeSpan.Zero,
+            SyncStatusTopic = $"status-{_run}", ReviewsTopic = $"reviews-{_run}", LevelChangesTopic = $"changes-{_run}",
+            DeadLetterTopic = $"dlq-{_run}", ReorderGrace = TimeSpan.Zero,
         };
         foreach (var topic in topology.InputTopics.Append(topology.LevelChangesTopic).Append(topology.DeadLetterTopic))
         {

@@ -28,6 +28,19 @@
 
   function cell(row, text) { const td = document.createElement('td'); td.textContent = text == null ? '' : String(text); row.appendChild(td); }
 
+  // Fills table #id's body with one row per item (cells from columns(item)); #empty says when there is none.
+  function rows(id, empty, items, columns) {
+    const body = $(id).tBodies[0];
+    body.replaceChildren();
+    (items || []).forEach(function (item) {
+      const row = document.createElement('tr');
+      columns(item).forEach(function (v) { cell(row, v); });
+      body.appendChild(row);
+    });
+    $(id).hidden = (items || []).length === 0;
+    $(empty).hidden = (items || []).length > 0;
+  }
+
   function render(view, changes) {
     $('account-id').textContent = view.accountId;
     $('level').textContent = view.level;
@@ -51,6 +64,14 @@
       reasons.appendChild(li);
     });
     $('no-reasons').hidden = (view.reasons || []).length > 0;
+    $('actions').textContent = (view.actions || []).length ? view.actions.join(', ') : 'none';
+
+    rows('bills', 'no-bills', view.bills, function (b) {
+      return [b.billId, b.state, b.daysPastDue, b.unpaidMinor, b.dueDate, b.syncPending ? 'yes' : 'no'];
+    });
+    rows('reviews', 'no-reviews', view.reviews, function (r) {
+      return [r.reviewId, r.kind, r.outcome, r.level, r.validUntil, (r.suppressReasons || []).join(', '), r.decidedAt];
+    });
 
     const features = $('features').tBodies[0];
     features.replaceChildren();
@@ -64,12 +85,8 @@
       features.appendChild(row);
     });
 
-    const history = $('changes').tBodies[0];
-    history.replaceChildren();
-    ((changes && changes.changes) || []).forEach(function (c) {
-      const row = document.createElement('tr');
-      [c.version, c.eventTime, c.previousLevel, c.level, c.score, (c.reasons || []).join(', '), c.reviewId].forEach(function (v) { cell(row, v); });
-      history.appendChild(row);
+    rows('changes', 'no-changes', changes && changes.changes, function (c) {
+      return [c.changeId, c.eventTime, c.previousLevel, c.level, c.score, (c.reasons || []).join(', '), c.reviewId, c.triggeringStream];
     });
 
     $('account-section').hidden = false;
