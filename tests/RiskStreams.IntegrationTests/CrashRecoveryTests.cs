@@ -87,7 +87,7 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
         stack.Cluster.TakeBrokerDown();
         try
         {
-            await Wait.UntilAsync(() => process.Stdout.Lines().Any(l => l.Contains("all brokers are down", StringComparison.Ordinal)),
+            await Wait.UntilAsync(() => process.Stderr.Lines().Any(l => l.Contains("all brokers are down", StringComparison.Ordinal)),
                 "the instance to notice the outage", TimeSpan.FromSeconds(30));
             var stopping = System.Diagnostics.Stopwatch.StartNew();
             process.Terminate();
@@ -96,7 +96,8 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
             var exitCode = await process.WaitForExitAsync(TimeSpan.FromMilliseconds(closeTimeoutMs) + TimeSpan.FromSeconds(10));
             log.WriteLine($"SIGTERM during the outage: exited {exitCode} after {stopping.Elapsed.TotalSeconds:F1} s (close timeout {closeTimeoutMs / 1000.0:F0} s)");
             Assert.Equal(0, exitCode);
-            var lines = process.Stdout.Lines().ToList();
+            // Logs go to stderr, the command's own lines to stdout.
+            var lines = process.Stdout.Lines().Concat(process.Stderr.Lines()).ToList();
             Assert.Contains(lines, l => l.Contains("output records still unacknowledged when the close budget ran out", StringComparison.Ordinal)
                 || l.Contains("close did not finish within 8000 ms", StringComparison.Ordinal));
             Assert.Contains($"riskstreams run: stopped without a clean close after {closeTimeoutMs} ms (brokers unreachable); what was not committed is replayed from the last commit at the next start", lines);

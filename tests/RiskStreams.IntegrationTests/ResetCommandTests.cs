@@ -59,7 +59,7 @@ public sealed class ResetCommandTests(StackFixture stack) : IClassFixture<StackF
         var id = Guid.NewGuid().ToString("N");
         var appId = $"reset-cfg-{id}";
         var stateRoot = Path.Combine(Path.GetTempPath(), $"reset-cfg-{id}");
-        string[] inputs = [$"tx-{id}", $"logins-{id}", $"repay-{id}", $"sync-{id}"];
+        string[] inputs = [$"tx-{id}", $"logins-{id}", $"repay-{id}", $"sync-{id}", $"reviews-{id}"];
         foreach (var topic in inputs)
         {
             stack.Cluster.CreateTopic(topic, 1);
@@ -77,6 +77,7 @@ public sealed class ResetCommandTests(StackFixture stack) : IClassFixture<StackF
                     ["RISKSTREAMS__TOPICS__LOGINS"] = inputs[1],
                     ["RISKSTREAMS__TOPICS__REPAYMENTS"] = inputs[2],
                     ["RISKSTREAMS__TOPICS__SYNCSTATUS"] = inputs[3],
+                    ["RISKSTREAMS__TOPICS__REVIEWS"] = inputs[4],
                     ["RISKSTREAMS__KAFKA__STATEDIRECTORY"] = stateRoot,
                 });
 
@@ -88,7 +89,7 @@ public sealed class ResetCommandTests(StackFixture stack) : IClassFixture<StackF
                     .. inputs.Select(t => $"{prefix}: would reset offsets of {t}: 1 partitions (0: none -> 0)"),
                     $"{prefix}: internal topic {appId}-none-changelog is not in the cluster, skipped",
                     $"{prefix}: would delete state directory {Path.Combine(stateRoot, appId)}: 1 files",
-                    $"{prefix}: nothing changed: 4 input topics, 4 partitions, 0 internal topics",
+                    $"{prefix}: nothing changed: 5 input topics, 5 partitions, 0 internal topics",
                 ],
                 process.Stdout.Lines());
         }
