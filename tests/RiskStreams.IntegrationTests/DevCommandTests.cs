@@ -11,7 +11,8 @@ public sealed class DevCommandTests
     public async Task Dev_prints_changes_serves_metrics_and_lets_another_client_read_the_output()
     {
         var output = new SynchronizedWriter();
-        var options = new DevOptions { Events = 8000, Rate = 2000, MetricsPort = 0, Accounts = 300, Seed = 7 };
+        // 12 s of input at 2,000 events/s: the checks below run while dev still serves (a loaded CI machine is slow).
+        var options = new DevOptions { Events = 24000, Rate = 2000, MetricsPort = 0, Accounts = 300, Seed = 7 };
         var run = Task.Run(() => new DevRunner(options, output, NullLoggerFactory.Instance).RunAsync(CancellationToken.None));
 
         await Wait.UntilAsync(() => output.Lines().Any(l => l.StartsWith("Metrics:", StringComparison.Ordinal)), "the start banner");
@@ -71,7 +72,7 @@ public sealed class DevCommandTests
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromMinutes(2)));
         var lines = output.Lines();
         var summary = Assert.Single(lines, l => l.StartsWith("dev: ", StringComparison.Ordinal));
-        Assert.StartsWith("dev: 8000 events published and processed, ", summary, StringComparison.Ordinal);
+        Assert.StartsWith("dev: 24000 events published and processed, ", summary, StringComparison.Ordinal);
         var printed = lines.Count(l => l.Contains(" -> ", StringComparison.Ordinal));
         Assert.Contains($", {printed} risk-level changes (", summary, StringComparison.Ordinal);
         Assert.True(printed > 0);
