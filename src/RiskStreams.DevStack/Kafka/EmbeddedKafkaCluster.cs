@@ -40,6 +40,7 @@ public sealed class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     private readonly NativeMockCluster native;
     private readonly TcpForwarder? forwarder;
     private readonly ILogger logger;
+    private readonly Dictionary<int, IDisposable> heldPorts = [];
     private int disposed;
 
     private EmbeddedKafkaCluster(
@@ -180,13 +181,28 @@ public sealed class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(brokerId, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(brokerId, Options.BrokerCount);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        var error = native.SetBrokerUp(brokerId, up);
-        if (error != 0)
+        lock (heldPorts)
         {
-            throw new InvalidOperationException($"Setting broker {brokerId} {(up ? "up" : "down")} failed: {native.ErrorName(error)} ({native.ErrorDescription(error)}).");
-        }
+            // librdkafka closes a downed broker's listener and binds the same port again when it comes back, aborting the
+            // whole process if that fails; the port is an ephemeral one, which any outgoing connection on the machine may
+            // take meanwhile. So the port stays bound by us while the broker is down, and is let go just before it is up.
+            var listener = up ? null : BrokerListeners.Find(native.Bootstraps, Options.BrokerCount, brokerId, logger);
+            if (up && heldPorts.Remove(brokerId, out var held))
+            {
+                held.Dispose();
+            }
 
-        EmbeddedKafkaLog.BrokerAvailability(logger, brokerId, up ? "up" : "down");
+            var error = native.SetBrokerUp(brokerId, up);
+            if (error != 0)
+            {
+                throw new InvalidOperationException($"Setting broker {brokerId} {(up ? "up" : "down")} failed: {native.ErrorName(error)} ({native.ErrorDescription(error)}).");
+            }
+
+            if (listener is not null && !heldPorts.ContainsKey(brokerId))
+            {
+                heldPorts[brokerId] = PortHold.Bind(listener);
+            }
+        }
     }
 
     /// <summary>Closes the bootstrap forwarder (if any), then destroys the mock cluster. Idempotent.</summary>
@@ -234,6 +250,16 @@ public sealed class EmbeddedKafkaCluster : IAsyncDisposable, IDisposable
     private void DestroyNative()
     {
         native.Dispose();
+        lock (heldPorts)
+        {
+            foreach (var held in heldPorts.Values)
+            {
+                held.Dispose();
+            }
+
+            heldPorts.Clear();
+        }
+
         EmbeddedKafkaLog.Destroyed(logger, BootstrapServers);
     }
 }
