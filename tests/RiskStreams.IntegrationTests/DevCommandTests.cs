@@ -11,9 +11,11 @@ public sealed class DevCommandTests
     public async Task Dev_prints_changes_serves_metrics_and_lets_another_client_read_the_output()
     {
         var output = new SynchronizedWriter();
-        // 12 s of input at 2,000 events/s: the checks below run while dev still serves (a loaded CI machine is slow).
-        var options = new DevOptions { Events = 24000, Rate = 2000, MetricsPort = 0, Accounts = 300, Seed = 7 };
-        var run = Task.Run(() => new DevRunner(options, output, NullLoggerFactory.Instance).RunAsync(CancellationToken.None));
+        // Unbounded input, stopped (as Ctrl-C does) once the checks are done: however slow a loaded machine is, dev still
+        // serves while they run.
+        var options = new DevOptions { Rate = 2000, MetricsPort = 0, Accounts = 300, Seed = 7 };
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => new DevRunner(options, output, NullLoggerFactory.Instance).RunAsync(stop.Token));
 
         await Wait.UntilAsync(() => output.Lines().Any(l => l.StartsWith("Metrics:", StringComparison.Ordinal)), "the start banner");
         var bootstrap = Value(output, "Kafka bootstrap:");
@@ -69,10 +71,11 @@ public sealed class DevCommandTests
             Assert.Equal(3, keys.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(k => k.StartsWith("acct-", StringComparison.Ordinal)));
         }
 
+        await stop.CancelAsync();
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromMinutes(2)));
         var lines = output.Lines();
         var summary = Assert.Single(lines, l => l.StartsWith("dev: ", StringComparison.Ordinal));
-        Assert.StartsWith("dev: 24000 events published and processed, ", summary, StringComparison.Ordinal);
+        Assert.Matches(@"^dev: \d+ events published, ", summary);
         var printed = lines.Count(l => l.Contains(" -> ", StringComparison.Ordinal));
         Assert.Contains($", {printed} risk-level changes (", summary, StringComparison.Ordinal);
         Assert.True(printed > 0);
