@@ -55,24 +55,10 @@ internal sealed class BrokerConnectivity
     }
 
     /// <summary>True if a cluster broker is up, false if none is, null if the report lists none yet or cannot be read.</summary>
-    public static bool? AnyBrokerUp(string json)
+    public static bool? AnyBrokerUp(string json) => StatisticsJson.ReadObject(json, "brokers", AnyUp);
+
+    private static bool? AnyUp(JsonElement brokers)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        using var _ = document;
-        if (!document.RootElement.TryGetProperty("brokers", out var brokers) || brokers.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
         bool? result = null;
         foreach (var broker in brokers.EnumerateObject())
         {

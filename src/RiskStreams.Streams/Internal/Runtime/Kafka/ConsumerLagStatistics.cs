@@ -53,24 +53,10 @@ internal static class ConsumerLagStatistics
     }
 
     /// <summary>The known lags in a statistics report; null if it cannot be read or lists no topics.</summary>
-    public static PartitionLag[]? Parse(string json)
+    public static PartitionLag[]? Parse(string json) => StatisticsJson.ReadObject<PartitionLag[]?>(json, "topics", Lags);
+
+    private static PartitionLag[] Lags(JsonElement topics)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-
-        using var _ = document;
-        if (!document.RootElement.TryGetProperty("topics", out var topics) || topics.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
         var lags = new List<PartitionLag>();
         foreach (var topic in topics.EnumerateObject())
         {
