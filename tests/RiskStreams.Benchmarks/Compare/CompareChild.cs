@@ -1,3 +1,5 @@
+using RiskStreams.Benchmarks.Compare.Risk;
+
 namespace RiskStreams.Benchmarks.Compare;
 
 /// <summary>
@@ -15,6 +17,11 @@ internal static class CompareChild
         if (!scenario.Engines.Contains(engine, StringComparer.Ordinal))
         {
             throw new ArgumentException($"Scenario '{scenario.Name}' does not run on '{engine}' (it runs on: {string.Join(", ", scenario.Engines)}).", nameof(engine));
+        }
+
+        if (scenario.Risk)
+        {
+            return await RunRiskAsync(scenario, engine, records, keys, cancellationToken);
         }
 
         if (!scenario.EndToEnd)
@@ -38,6 +45,31 @@ internal static class CompareChild
             PeakRssMb = ProcessFigures.PeakRssMb(),
         };
     }
+
+    private static async Task<EngineRun> RunRiskAsync(CompareScenario scenario, string engine, int records, int keys, CancellationToken cancellationToken)
+    {
+        await using (var warmUp = await RiskCompareWorkload.CreateAsync(Math.Min(WarmUpRecords, records), Math.Min(keys, 200), cancellationToken))
+        {
+            RunRisk(engine, warmUp);
+        }
+
+        await using var workload = await RiskCompareWorkload.CreateAsync(records, keys, cancellationToken);
+        var (elapsed, digest) = RunRisk(engine, workload);
+        return new EngineRun
+        {
+            Scenario = scenario.Name,
+            Engine = engine,
+            Records = workload.Inputs.Count,
+            Seconds = ProcessFigures.Seconds(elapsed),
+            RecordsPerSec = ProcessFigures.Rate(workload.Inputs.Count, elapsed),
+            Outputs = digest.Count,
+            OutputDigest = digest.ToString(),
+            PeakRssMb = ProcessFigures.PeakRssMb(),
+        };
+    }
+
+    private static (TimeSpan Elapsed, OutputDigest Digest) RunRisk(string engine, RiskCompareWorkload workload) =>
+        engine == CompareScenario.RiskStreams ? InProcessRiskRuns.RiskStreams(workload) : InProcessRiskRuns.Streamiz(workload);
 
     private static async Task<(E2eTiming Timing, OutputDigest Digest)> RunOnceAsync(CompareScenario s, string engine, WindowWorkload workload, CancellationToken cancellationToken) =>
         (engine, s.EndToEnd) switch
