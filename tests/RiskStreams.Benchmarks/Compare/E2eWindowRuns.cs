@@ -10,7 +10,7 @@ namespace RiskStreams.Benchmarks.Compare;
 /// <summary>
 /// A generic window scenario end to end over TCP: an embedded cluster (librdkafka's mock, 4 partitions) in the child process,
 /// the input prefilled, then one engine instance (1 stream thread, at-least-once, commit every 100 ms) timed from start until its
-/// group has committed every input offset (see <see cref="SteadyProgress"/> for the steady phase); the output topic is read back afterwards for the digest. The ceiling is
+/// group has committed every input offset (see <see cref="SteadyProgress"/> for the steady phase: first output record to the last); the output topic is read back afterwards for the digest. The ceiling is
 /// <see cref="BaselinePipe"/> moving the same records and as many output and changelog records per input record.
 /// </summary>
 internal static class E2eWindowRuns
@@ -32,7 +32,7 @@ internal static class E2eWindowRuns
         {
             var clock = Stopwatch.StartNew();
             app.Start();
-            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, options.ApplicationId, ends, clock,
+            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, options.ApplicationId, ends, Output, Partitions, clock,
                 () => app.State == StreamsState.Error ? app.Error ?? new InvalidOperationException("error state") : null, Deadline, cancellationToken);
             await app.CloseAsync();
         }
@@ -68,7 +68,7 @@ internal static class E2eWindowRuns
         {
             var clock = Stopwatch.StartNew();
             await stream.StartAsync(cancellationToken);
-            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, applicationId, ends, clock, () => null, Deadline, cancellationToken);
+            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, applicationId, ends, Output, Partitions, clock, () => null, Deadline, cancellationToken);
         }
 
         TryDelete(stateDirectory);
@@ -88,7 +88,7 @@ internal static class E2eWindowRuns
         E2eTiming timing;
         try
         {
-            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, group, ends, clock, () => pipe.Error, Deadline, cancellationToken);
+            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, group, ends, Output, Partitions, clock, () => pipe.Error, Deadline, cancellationToken);
         }
         finally
         {
