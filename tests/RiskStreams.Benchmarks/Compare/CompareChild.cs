@@ -48,39 +48,48 @@ internal static class CompareChild
 
     private static async Task<EngineRun> RunRiskAsync(CompareScenario scenario, string engine, int records, int keys, CancellationToken cancellationToken)
     {
-        await using (var warmUp = await RiskCompareWorkload.CreateAsync(Math.Min(WarmUpRecords, records), Math.Min(keys, 200), cancellationToken))
+        if (!scenario.EndToEnd)
         {
-            RunRisk(engine, warmUp);
+            await using var warmUp = await RiskCompareWorkload.CreateAsync(Math.Min(WarmUpRecords, records), Math.Min(keys, 200), cancellationToken);
+            await RunRiskAsync(scenario, engine, warmUp, cancellationToken);
         }
 
         await using var workload = await RiskCompareWorkload.CreateAsync(records, keys, cancellationToken);
-        var (elapsed, digest) = RunRisk(engine, workload);
+        var (timing, digest) = await RunRiskAsync(scenario, engine, workload, cancellationToken);
         return new EngineRun
         {
             Scenario = scenario.Name,
             Engine = engine,
             Records = workload.Inputs.Count,
-            Seconds = ProcessFigures.Seconds(elapsed),
-            RecordsPerSec = ProcessFigures.Rate(workload.Inputs.Count, elapsed),
+            Seconds = ProcessFigures.Seconds(timing.Steady),
+            RecordsPerSec = ProcessFigures.Rate(timing.SteadyRecords, timing.Steady),
+            TotalSeconds = scenario.EndToEnd ? ProcessFigures.Seconds(timing.Total) : null,
+            StartUpSeconds = timing.StartUp is { } startUp ? ProcessFigures.Seconds(startUp) : null,
             Outputs = digest.Count,
             OutputDigest = digest.ToString(),
             PeakRssMb = ProcessFigures.PeakRssMb(),
         };
     }
 
-    private static (TimeSpan Elapsed, OutputDigest Digest) RunRisk(string engine, RiskCompareWorkload workload) =>
-        engine == CompareScenario.RiskStreams ? InProcessRiskRuns.RiskStreams(workload) : InProcessRiskRuns.Streamiz(workload);
+    private static async Task<(E2eTiming Timing, OutputDigest Digest)> RunRiskAsync(CompareScenario s, string engine, RiskCompareWorkload workload, CancellationToken cancellationToken) =>
+        (engine, s.EndToEnd) switch
+        {
+            (CompareScenario.RiskStreams, false) => InProcess(InProcessRiskRuns.RiskStreams(workload), workload.Inputs.Count),
+            (_, false) => InProcess(InProcessRiskRuns.Streamiz(workload), workload.Inputs.Count),
+            (CompareScenario.RiskStreams, true) => await E2eRiskRuns.RiskStreamsAsync(workload, cancellationToken),
+            _ => await E2eRiskRuns.StreamizAsync(workload, cancellationToken),
+        };
 
     private static async Task<(E2eTiming Timing, OutputDigest Digest)> RunOnceAsync(CompareScenario s, string engine, WindowWorkload workload, CancellationToken cancellationToken) =>
         (engine, s.EndToEnd) switch
         {
             (CompareScenario.Pipe, _) => await E2eWindowRuns.PipeAsync(workload, s.OutputsPerRecord, cancellationToken),
-            (CompareScenario.RiskStreams, false) => InProcess(InProcessWindowRuns.RiskStreams(s.Kind, s.RocksDb, workload), workload),
-            (CompareScenario.Streamiz, false) => InProcess(InProcessWindowRuns.Streamiz(s.Kind, s.RocksDb, workload), workload),
+            (CompareScenario.RiskStreams, false) => InProcess(InProcessWindowRuns.RiskStreams(s.Kind, s.RocksDb, workload), workload.Records),
+            (CompareScenario.Streamiz, false) => InProcess(InProcessWindowRuns.Streamiz(s.Kind, s.RocksDb, workload), workload.Records),
             (CompareScenario.RiskStreams, true) => await E2eWindowRuns.RiskStreamsAsync(s.Kind, s.RocksDb, workload, cancellationToken),
             _ => await E2eWindowRuns.StreamizAsync(s.Kind, s.RocksDb, workload, cancellationToken),
         };
 
-    private static (E2eTiming, OutputDigest) InProcess((TimeSpan Elapsed, OutputDigest Digest) run, WindowWorkload workload) =>
-        (new E2eTiming(run.Elapsed, run.Elapsed, workload.Records), run.Digest);
+    private static (E2eTiming, OutputDigest) InProcess((TimeSpan Elapsed, OutputDigest Digest) run, long records) =>
+        (new E2eTiming(run.Elapsed, run.Elapsed, records), run.Digest);
 }

@@ -33,6 +33,7 @@ internal sealed record CompareScenario(string Name, WindowKind Kind, bool RocksD
         new("window-hopping-rocksdb-e2e", WindowKind.Hopping, RocksDb: true, EndToEnd: true),
         new("ceiling-pipe-e2e", WindowKind.Hopping, RocksDb: false, EndToEnd: true, Ceiling: true),
         new("risk-topology-inproc", WindowKind.Tumbling, RocksDb: false, EndToEnd: false, Risk: true),
+        new("risk-topology-e2e", WindowKind.Tumbling, RocksDb: false, EndToEnd: true, Risk: true),
     ];
 
     public static CompareScenario Find(string name) =>
