@@ -18,7 +18,7 @@ public sealed class BenchCompareTests
         var results = lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToDictionary(r => r.GetProperty("scenario").GetString()!);
         Assert.Equal(
             ["window-tumbling-inmemory-inproc", "window-tumbling-rocksdb-inproc", "window-hopping-inmemory-inproc", "window-hopping-rocksdb-inproc",
-                "window-sliding-inmemory-inproc", "window-session-inmemory-inproc", "window-tumbling-inmemory-e2e", "ceiling-pipe-e2e"],
+                "window-sliding-inmemory-inproc", "window-session-inmemory-inproc", "window-tumbling-inmemory-e2e", "ceiling-pipe-e2e", "risk-topology-inproc"],
             results.Keys);
 
         foreach (var name in results.Keys.Where(n => n.StartsWith("window-tumbling", StringComparison.Ordinal) || n.StartsWith("window-hopping", StringComparison.Ordinal)))
@@ -36,6 +36,19 @@ public sealed class BenchCompareTests
             }
 
             Assert.Equal(JsonValueKind.Number, result.GetProperty("ratio").ValueKind);
+        }
+
+        // The risk decider on both engines' processor APIs decides the same level changes.
+        var risk = results["risk-topology-inproc"];
+        Assert.True(risk.GetProperty("outputsEqual").GetBoolean(), "risk-topology-inproc: outputs differ");
+        var riskOutputs = risk.GetProperty("riskStreams").GetProperty("outputs").GetInt64();
+        Assert.True(riskOutputs > 0, "the risk workload decided no level change");
+        Assert.Equal(riskOutputs, risk.GetProperty("streamiz").GetProperty("outputs").GetInt64());
+
+        // End to end, both engines' start-up (start until the first output record) is reported apart from the rate.
+        foreach (var engine in new[] { "riskStreams", "streamiz" })
+        {
+            Assert.Equal(JsonValueKind.Number, results["window-tumbling-inmemory-e2e"].GetProperty(engine).GetProperty("medianStartUpSeconds").ValueKind);
         }
 
         foreach (var kind in new[] { "sliding", "session" })

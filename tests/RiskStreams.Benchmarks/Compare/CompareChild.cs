@@ -1,3 +1,5 @@
+using RiskStreams.Benchmarks.Compare.Risk;
+
 namespace RiskStreams.Benchmarks.Compare;
 
 /// <summary>
@@ -15,6 +17,11 @@ internal static class CompareChild
         if (!scenario.Engines.Contains(engine, StringComparer.Ordinal))
         {
             throw new ArgumentException($"Scenario '{scenario.Name}' does not run on '{engine}' (it runs on: {string.Join(", ", scenario.Engines)}).", nameof(engine));
+        }
+
+        if (scenario.Risk)
+        {
+            return await RunRiskAsync(scenario, engine, records, keys, cancellationToken);
         }
 
         if (!scenario.EndToEnd)
@@ -39,16 +46,50 @@ internal static class CompareChild
         };
     }
 
+    private static async Task<EngineRun> RunRiskAsync(CompareScenario scenario, string engine, int records, int keys, CancellationToken cancellationToken)
+    {
+        if (!scenario.EndToEnd)
+        {
+            await using var warmUp = await RiskCompareWorkload.CreateAsync(Math.Min(WarmUpRecords, records), Math.Min(keys, 200), cancellationToken);
+            await RunRiskAsync(scenario, engine, warmUp, cancellationToken);
+        }
+
+        await using var workload = await RiskCompareWorkload.CreateAsync(records, keys, cancellationToken);
+        var (timing, digest) = await RunRiskAsync(scenario, engine, workload, cancellationToken);
+        return new EngineRun
+        {
+            Scenario = scenario.Name,
+            Engine = engine,
+            Records = workload.Inputs.Count,
+            Seconds = ProcessFigures.Seconds(timing.Steady),
+            RecordsPerSec = ProcessFigures.Rate(timing.SteadyRecords, timing.Steady),
+            TotalSeconds = scenario.EndToEnd ? ProcessFigures.Seconds(timing.Total) : null,
+            StartUpSeconds = timing.StartUp is { } startUp ? ProcessFigures.Seconds(startUp) : null,
+            Outputs = digest.Count,
+            OutputDigest = digest.ToString(),
+            PeakRssMb = ProcessFigures.PeakRssMb(),
+        };
+    }
+
+    private static async Task<(E2eTiming Timing, OutputDigest Digest)> RunRiskAsync(CompareScenario s, string engine, RiskCompareWorkload workload, CancellationToken cancellationToken) =>
+        (engine, s.EndToEnd) switch
+        {
+            (CompareScenario.RiskStreams, false) => InProcess(InProcessRiskRuns.RiskStreams(workload), workload.Inputs.Count),
+            (_, false) => InProcess(InProcessRiskRuns.Streamiz(workload), workload.Inputs.Count),
+            (CompareScenario.RiskStreams, true) => await E2eRiskRuns.RiskStreamsAsync(workload, cancellationToken),
+            _ => await E2eRiskRuns.StreamizAsync(workload, cancellationToken),
+        };
+
     private static async Task<(E2eTiming Timing, OutputDigest Digest)> RunOnceAsync(CompareScenario s, string engine, WindowWorkload workload, CancellationToken cancellationToken) =>
         (engine, s.EndToEnd) switch
         {
             (CompareScenario.Pipe, _) => await E2eWindowRuns.PipeAsync(workload, s.OutputsPerRecord, cancellationToken),
-            (CompareScenario.RiskStreams, false) => InProcess(InProcessWindowRuns.RiskStreams(s.Kind, s.RocksDb, workload), workload),
-            (CompareScenario.Streamiz, false) => InProcess(InProcessWindowRuns.Streamiz(s.Kind, s.RocksDb, workload), workload),
+            (CompareScenario.RiskStreams, false) => InProcess(InProcessWindowRuns.RiskStreams(s.Kind, s.RocksDb, workload), workload.Records),
+            (CompareScenario.Streamiz, false) => InProcess(InProcessWindowRuns.Streamiz(s.Kind, s.RocksDb, workload), workload.Records),
             (CompareScenario.RiskStreams, true) => await E2eWindowRuns.RiskStreamsAsync(s.Kind, s.RocksDb, workload, cancellationToken),
             _ => await E2eWindowRuns.StreamizAsync(s.Kind, s.RocksDb, workload, cancellationToken),
         };
 
-    private static (E2eTiming, OutputDigest) InProcess((TimeSpan Elapsed, OutputDigest Digest) run, WindowWorkload workload) =>
-        (new E2eTiming(run.Elapsed, run.Elapsed, workload.Records), run.Digest);
+    private static (E2eTiming, OutputDigest) InProcess((TimeSpan Elapsed, OutputDigest Digest) run, long records) =>
+        (new E2eTiming(run.Elapsed, run.Elapsed, records), run.Digest);
 }

@@ -2,9 +2,10 @@ namespace RiskStreams.Benchmarks.Compare;
 
 /// <summary>
 /// One row of the side-by-side comparison: a generic window scenario (kind, store, in process or end to end) run on both
-/// engines, or the ceiling (a plain consume→produce pipe) run alone.
+/// engines, the risk topology (<see cref="Risk"/>: the same decider on both engines' processor APIs), or the ceiling (a plain
+/// consume→produce pipe) run alone.
 /// </summary>
-internal sealed record CompareScenario(string Name, WindowKind Kind, bool RocksDb, bool EndToEnd, bool Ceiling = false)
+internal sealed record CompareScenario(string Name, WindowKind Kind, bool RocksDb, bool EndToEnd, bool Ceiling = false, bool Risk = false)
 {
     public const string RiskStreams = "riskstreams";
     public const string Streamiz = "streamiz";
@@ -31,6 +32,8 @@ internal sealed record CompareScenario(string Name, WindowKind Kind, bool RocksD
         new("window-hopping-inmemory-e2e", WindowKind.Hopping, RocksDb: false, EndToEnd: true),
         new("window-hopping-rocksdb-e2e", WindowKind.Hopping, RocksDb: true, EndToEnd: true),
         new("ceiling-pipe-e2e", WindowKind.Hopping, RocksDb: false, EndToEnd: true, Ceiling: true),
+        new("risk-topology-inproc", WindowKind.Tumbling, RocksDb: false, EndToEnd: false, Risk: true),
+        new("risk-topology-e2e", WindowKind.Tumbling, RocksDb: false, EndToEnd: true, Risk: true),
     ];
 
     public static CompareScenario Find(string name) =>

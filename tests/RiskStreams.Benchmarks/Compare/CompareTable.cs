@@ -10,7 +10,7 @@ internal static class CompareTable
     {
         var text = new StringBuilder();
         text.AppendLine(Invariant($"{results.FirstOrDefault()?.Records ?? options.Records} records, {options.Keys} keys, {options.Repetitions} repetitions per engine (interleaved, each run its own process); {Environment.ProcessorCount} cores"));
-        text.AppendLine("records/s: median (min-max), end to end over the steady phase (first input commit to last); start-up = start until the first input commit (RiskStreams / Streamiz);");
+        text.AppendLine("records/s: median (min-max), end to end = input records / (first output record seen -> last output record seen); start-up = start until the first output record (RiskStreams / Streamiz);");
         text.AppendLine("RSS = peak resident set of the run's own process in MiB (the embedded cluster included end to end); ratio = RiskStreams / Streamiz medians");
         var header = new[] { "scenario", "RiskStreams rec/s", "RSS", "Streamiz rec/s", "RSS", "ratio", "start-up s", "outputs" };
         var rows = results.Select(Row).ToList();

@@ -10,7 +10,7 @@ namespace RiskStreams.Benchmarks.Compare;
 /// <summary>
 /// A generic window scenario end to end over TCP: an embedded cluster (librdkafka's mock, 4 partitions) in the child process,
 /// the input prefilled, then one engine instance (1 stream thread, at-least-once, commit every 100 ms) timed from start until its
-/// group has committed every input offset (see <see cref="SteadyProgress"/> for the steady phase); the output topic is read back afterwards for the digest. The ceiling is
+/// group has committed every input offset (see <see cref="SteadyProgress"/> for the steady phase: first output record to the last); the output topic is read back afterwards for the digest. The ceiling is
 /// <see cref="BaselinePipe"/> moving the same records and as many output and changelog records per input record.
 /// </summary>
 internal static class E2eWindowRuns
@@ -18,8 +18,8 @@ internal static class E2eWindowRuns
     public const int Partitions = 4;
     private const string Input = "cmp-e2e-input";
     private const string Output = "cmp-e2e-output";
-    private static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan CommitInterval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
 
     public static async Task<(E2eTiming Timing, OutputDigest Digest)> RiskStreamsAsync(WindowKind kind, bool rocksDb, WindowWorkload workload, CancellationToken cancellationToken)
     {
@@ -32,13 +32,13 @@ internal static class E2eWindowRuns
         {
             var clock = Stopwatch.StartNew();
             app.Start();
-            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, options.ApplicationId, ends, clock,
+            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, options.ApplicationId, ends, Output, Partitions, clock,
                 () => app.State == StreamsState.Error ? app.Error ?? new InvalidOperationException("error state") : null, Deadline, cancellationToken);
             await app.CloseAsync();
         }
 
         TryDelete(stateDirectory);
-        return (timing, ReadOutput(cluster, static key => key));
+        return (timing, ReadOutput(cluster, Output, static key => key));
     }
 
     public static async Task<(E2eTiming Timing, OutputDigest Digest)> StreamizAsync(WindowKind kind, bool rocksDb, WindowWorkload workload, CancellationToken cancellationToken)
@@ -49,30 +49,18 @@ internal static class E2eWindowRuns
         // The mock cluster has no CreateTopics API: the changelog Streamiz would create is created here.
         cluster.CreateTopic($"{applicationId}-{OurWindowTopology.StoreName}-changelog", Partitions);
         var stateDirectory = TempDirectory();
-        var config = new StreamizConfig
-        {
-            ApplicationId = applicationId,
-            BootstrapServers = cluster.BootstrapServers,
-            StateDir = stateDirectory,
-            CommitIntervalMs = (long)CommitInterval.TotalMilliseconds,
-            NumStreamThreads = 1,
-            Guarantee = Streamiz.Kafka.Net.ProcessingGuarantee.AT_LEAST_ONCE,
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            SessionTimeoutMs = 3000,
-            HeartbeatIntervalMs = 500,
-            Logger = StreamizLogging.None,
-        };
+        var config = StreamizConfigFor(cluster, applicationId, stateDirectory);
         var ends = EndOffsets(cluster);
         E2eTiming timing;
         using (var stream = new KafkaStream(StreamizWindowTopology.Build(kind, rocksDb, Input, Output), config))
         {
             var clock = Stopwatch.StartNew();
             await stream.StartAsync(cancellationToken);
-            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, applicationId, ends, clock, () => null, Deadline, cancellationToken);
+            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, applicationId, ends, Output, Partitions, clock, () => null, Deadline, cancellationToken);
         }
 
         TryDelete(stateDirectory);
-        return (timing, ReadOutput(cluster, StreamizWindowTopology.CanonicalKey));
+        return (timing, ReadOutput(cluster, Output, StreamizWindowTopology.CanonicalKey));
     }
 
     /// <summary>The plain Confluent.Kafka consume→produce pipe writing <paramref name="outputsPerRecord"/> and as many changelog records per input record.</summary>
@@ -88,7 +76,7 @@ internal static class E2eWindowRuns
         E2eTiming timing;
         try
         {
-            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, group, ends, clock, () => pipe.Error, Deadline, cancellationToken);
+            timing = await SteadyProgress.WaitAsync(cluster.BootstrapServers, group, ends, Output, Partitions, clock, () => pipe.Error, Deadline, cancellationToken);
         }
         finally
         {
@@ -103,6 +91,21 @@ internal static class E2eWindowRuns
 
         return (timing, digest);
     }
+
+    /// <summary>The Streamiz settings of every end-to-end run: 1 stream thread, at-least-once, <see cref="CommitInterval"/>, from the earliest offset.</summary>
+    public static StreamizConfig StreamizConfigFor(EmbeddedKafkaCluster cluster, string applicationId, string stateDirectory) => new()
+    {
+        ApplicationId = applicationId,
+        BootstrapServers = cluster.BootstrapServers,
+        StateDir = stateDirectory,
+        CommitIntervalMs = (long)CommitInterval.TotalMilliseconds,
+        NumStreamThreads = 1,
+        Guarantee = Streamiz.Kafka.Net.ProcessingGuarantee.AT_LEAST_ONCE,
+        AutoOffsetReset = AutoOffsetReset.Earliest,
+        SessionTimeoutMs = 3000,
+        HeartbeatIntervalMs = 500,
+        Logger = StreamizLogging.None,
+    };
 
     private static EmbeddedKafkaCluster Prefilled(WindowWorkload workload)
     {
@@ -119,10 +122,11 @@ internal static class E2eWindowRuns
         return topics.EndOffsets(Input);
     }
 
-    private static OutputDigest ReadOutput(EmbeddedKafkaCluster cluster, Func<byte[], byte[]> canonicalKey)
+    /// <summary>The digest of everything written to <paramref name="topic"/>, keys through <paramref name="canonicalKey"/>.</summary>
+    public static OutputDigest ReadOutput(EmbeddedKafkaCluster cluster, string topic, Func<byte[], byte[]> canonicalKey)
     {
         using var topics = new KafkaTopics(cluster.BootstrapServers);
-        var ends = topics.EndOffsets(Output);
+        var ends = topics.EndOffsets(topic);
         var digest = new OutputDigest();
         using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
         {
@@ -148,9 +152,9 @@ internal static class E2eWindowRuns
         return digest;
     }
 
-    private static string TempDirectory() => Path.Combine(Path.GetTempPath(), $"cmp-e2e-{Guid.NewGuid():N}");
+    public static string TempDirectory() => Path.Combine(Path.GetTempPath(), $"cmp-e2e-{Guid.NewGuid():N}");
 
-    private static void TryDelete(string directory)
+    public static void TryDelete(string directory)
     {
         try
         {

@@ -21,7 +21,7 @@ internal sealed record EngineRun
 
     public required long Records { get; init; }
 
-    /// <summary>Wall-clock seconds of the measured phase: all of an in-process run; an end-to-end run's steady phase (first commit to last).</summary>
+    /// <summary>Wall-clock seconds of the measured phase: all of an in-process run; an end-to-end run's steady phase (first output record seen to the last).</summary>
     public required double Seconds { get; init; }
 
     /// <summary>Records per second over the measured phase.</summary>
@@ -30,7 +30,7 @@ internal sealed record EngineRun
     /// <summary>End to end: start until every input offset is committed (start-up included).</summary>
     public double? TotalSeconds { get; init; }
 
-    /// <summary>End to end: start until the first committed input offset (group join, topic checks).</summary>
+    /// <summary>End to end: start until the first output record seen (group join, topic checks, the first fetch).</summary>
     public double? StartUpSeconds { get; init; }
 
     /// <summary>Output records of the measured run.</summary>

@@ -5,22 +5,45 @@ using RiskStreams.DevStack;
 namespace RiskStreams.Benchmarks.Compare;
 
 /// <summary>
-/// Times an end-to-end run from its group's first committed input offset until every input offset is committed, so start-up
-/// (group join, and on the mock cluster Streamiz's ~30 s wait before it processes) is reported apart from the processing rate.
+/// Times an end-to-end run from the first output record a reader sees to the last one (the steady phase: the rate is input records
+/// over it), start-up (start until the first output: group join, topic checks) and the whole run until the group has committed
+/// every input offset, each apart. Both engines are observed the same way: a plain consumer reading the output topic as it is
+/// written, polled with the group's committed offsets every <see cref="Poll"/>; once every input offset is committed, the reader
+/// drains what is left (until a 100 ms poll finds nothing).
 /// </summary>
 internal static class SteadyProgress
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Waits, started at <paramref name="clock"/>'s zero, until the group commits <paramref name="ends"/>.</summary>
+    /// <summary>
+    /// Waits, started at <paramref name="clock"/>'s zero, until the group commits <paramref name="ends"/>, watching
+    /// <paramref name="outputTopic"/> (<paramref name="outputPartitions"/> partitions) for the first output record.
+    /// </summary>
     public static async Task<E2eTiming> WaitAsync(string bootstrapServers, string groupId, IReadOnlyDictionary<TopicPartition, long> ends,
-        Stopwatch clock, Func<Exception?> failure, TimeSpan deadline, CancellationToken cancellationToken)
+        string outputTopic, int outputPartitions, Stopwatch clock, Func<Exception?> failure, TimeSpan deadline, CancellationToken cancellationToken)
     {
         using var progress = new ConsumerGroupProgress(bootstrapServers, groupId);
+        using var output = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = $"cmp-first-output-{Guid.NewGuid():N}",
+            EnableAutoCommit = false,
+            FetchWaitMaxMs = 5,
+        }).Build();
+        output.Assign(Enumerable.Range(0, outputPartitions).Select(p => new TopicPartitionOffset(outputTopic, p, Offset.Beginning)));
         var topics = ends.Keys.Select(tp => tp.Topic).Distinct().ToList();
         var total = ends.Values.Sum();
-        TimeSpan? firstAt = null;
-        long firstCommitted = 0;
+        TimeSpan? firstOutputAt = null;
+        var lastOutputAt = TimeSpan.Zero;
+        void Drain(TimeSpan wait)
+        {
+            while (output.Consume(wait) is not null)
+            {
+                lastOutputAt = clock.Elapsed;
+                firstOutputAt ??= lastOutputAt;
+            }
+        }
+
         while (true)
         {
             if (failure() is { } error)
@@ -28,19 +51,17 @@ internal static class SteadyProgress
                 throw new InvalidOperationException($"The run failed: {error.Message}", error);
             }
 
+            Drain(TimeSpan.Zero);
             var committed = progress.Committed(topics);
             var now = clock.Elapsed;
-            if (firstAt is null && committed > 0)
-            {
-                (firstAt, firstCommitted) = (now, committed);
-            }
-
             if (committed >= total)
             {
-                // All done by the first commit seen: no steady phase to time, so the whole run counts.
-                return firstCommitted >= total
-                    ? new E2eTiming(now, now, total)
-                    : new E2eTiming(now, now - firstAt!.Value, total - firstCommitted) { StartUp = firstAt };
+                Drain(TimeSpan.FromMilliseconds(100));
+
+                // No output seen, or all in one read: the whole run counts.
+                return firstOutputAt is { } first && lastOutputAt > first
+                    ? new E2eTiming(now, lastOutputAt - first, total) { StartUp = first }
+                    : new E2eTiming(now, now, total);
             }
 
             if (now > deadline)
@@ -53,9 +74,9 @@ internal static class SteadyProgress
     }
 }
 
-/// <summary>An end-to-end run's times: in all, of the steady phase (first commit to last) and the records it processed.</summary>
+/// <summary>An end-to-end run's times: in all (start until every input offset is committed), of the steady phase (first output record seen to the last) and the records it processed (all of them).</summary>
 internal sealed record E2eTiming(TimeSpan Total, TimeSpan Steady, long SteadyRecords)
 {
-    /// <summary>Start until the first committed input offset; null when the whole run came before it.</summary>
+    /// <summary>Start until the first output record; null when no output was seen.</summary>
     public TimeSpan? StartUp { get; init; }
 }

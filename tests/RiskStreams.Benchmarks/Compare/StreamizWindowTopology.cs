@@ -54,8 +54,8 @@ internal static class StreamizWindowTopology
         return bytes;
     }
 
-    /// <summary>The amount as RiskStreams' <c>Serdes.Long</c> writes it (Streamiz's Int64SerDes is little-endian).</summary>
-    private sealed class BigEndianLongSerDes : AbstractSerDes<long>
+    /// <summary>A long as RiskStreams' <c>Serdes.Long</c> writes it (Streamiz's Int64SerDes is little-endian).</summary>
+    internal sealed class BigEndianLongSerDes : AbstractSerDes<long>
     {
         public override long Deserialize(byte[] data, SerializationContext context) => BinaryPrimitives.ReadInt64BigEndian(data);
 

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using RiskStreams.Streams;
+using RiskStreams.Streams.Offline;
+using Streamiz.Kafka.Net.SerDes;
+using StreamizConfig = Streamiz.Kafka.Net.StreamConfig;
+using StreamizDriver = Streamiz.Kafka.Net.Mock.TopologyTestDriver;
+
+namespace RiskStreams.Benchmarks.Compare.Risk;
+
+/// <summary>
+/// The compared risk topology in process on each engine's own offline driver, as <see cref="InProcessWindowRuns"/> runs the windows:
+/// the workload piped in arrival order (sync statuses to the global table, account events to the decider), a commit every
+/// <see cref="CommitEvery"/> records, both timed; reading the level changes back for the digest is not timed.
+/// </summary>
+internal static class InProcessRiskRuns
+{
+    private const int CommitEvery = 5_000;
+
+    public static (TimeSpan Elapsed, OutputDigest Digest) RiskStreams(RiskCompareWorkload workload)
+    {
+        using var runner = new OfflineTopologyRunner(OurRiskTopology.Build(workload.Codec),
+            new OfflineRunnerOptions { ApplicationId = $"cmp-rs-risk-{Guid.NewGuid():N}" });
+        var events = runner.CreateInputTopic(RiskCompareWorkload.EventsTopic, Serdes.ByteArray, Serdes.ByteArray);
+        var sync = runner.CreateInputTopic(RiskCompareWorkload.SyncTopic, Serdes.ByteArray, Serdes.ByteArray);
+        var output = runner.CreateOutputTopic(RiskCompareWorkload.OutputTopic, Serdes.ByteArray, Serdes.ByteArray);
+        var digest = new OutputDigest();
+        var elapsed = TimeSpan.Zero;
+        var inputs = workload.Inputs;
+        for (var start = 0; start < inputs.Count; start += CommitEvery)
+        {
+            var end = Math.Min(start + CommitEvery, inputs.Count);
+            var began = Stopwatch.GetTimestamp();
+            for (var i = start; i < end; i++)
+            {
+                var r = inputs[i];
+                (r.Sync ? sync : events).PipeRaw(r.Key, r.Value, r.TimestampMs);
+            }
+
+            runner.Commit();
+            elapsed += Stopwatch.GetElapsedTime(began);
+            while (!output.IsEmpty)
+            {
+                var r = output.ReadRecord();
+                digest.Add(r.Key, r.Value);
+            }
+
+            // Changelog records are kept by the runner until read (as Streamiz's driver keeps them in its mock cluster); drop them.
+            foreach (var changelog in runner.ProducedTopicNames.Where(t => t.EndsWith("-changelog", StringComparison.Ordinal)).ToList())
+            {
+                var topic = runner.CreateOutputTopic(changelog, Serdes.ByteArray, Serdes.ByteArray);
+                while (!topic.IsEmpty)
+                {
+                    topic.ReadRecord();
+                }
+            }
+        }
+
+        return (elapsed, digest);
+    }
+
+    public static (TimeSpan Elapsed, OutputDigest Digest) Streamiz(RiskCompareWorkload workload)
+    {
+        var stateDir = Path.Combine(Path.GetTempPath(), $"cmp-streamiz-risk-{Guid.NewGuid():N}");
+        var config = new StreamizConfig { ApplicationId = $"cmp-sz-risk-{Guid.NewGuid():N}", StateDir = stateDir, Logger = StreamizLogging.None };
+        try
+        {
+            using var driver = new StreamizDriver(StreamizRiskTopology.Build(workload.Codec), config);
+            var events = driver.CreateInputTopic(RiskCompareWorkload.EventsTopic, new ByteArraySerDes(), new ByteArraySerDes());
+            var sync = driver.CreateInputTopic(RiskCompareWorkload.SyncTopic, new ByteArraySerDes(), new ByteArraySerDes());
+            var output = driver.CreateOutputTopic(RiskCompareWorkload.OutputTopic, TimeSpan.Zero, new ByteArraySerDes(), new ByteArraySerDes());
+            var digest = new OutputDigest();
+            var elapsed = TimeSpan.Zero;
+            var inputs = workload.Inputs;
+            for (var start = 0; start < inputs.Count; start += CommitEvery)
+            {
+                var end = Math.Min(start + CommitEvery, inputs.Count);
+                var began = Stopwatch.GetTimestamp();
+                for (var i = start; i < end; i++)
+                {
+                    var r = inputs[i];
+                    (r.Sync ? sync : events).PipeInput(r.Key, r.Value, DateTimeOffset.FromUnixTimeMilliseconds(r.TimestampMs).UtcDateTime);
+                }
+
+                driver.Commit();
+                elapsed += Stopwatch.GetElapsedTime(began);
+                foreach (var r in output.ReadKeyValueList())
+                {
+                    digest.Add(r.Message.Key, r.Message.Value);
+                }
+            }
+
+            return (elapsed, digest);
+        }
+        finally
+        {
+            if (Directory.Exists(stateDir))
+            {
+                Directory.Delete(stateDir, recursive: true);
+            }
+        }
+    }
+}
