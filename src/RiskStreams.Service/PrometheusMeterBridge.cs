@@ -26,6 +26,7 @@ internal sealed class PrometheusMeterBridge : IDisposable
     // (a closed task's store, a revoked partition's lag, a replaced policy version).
     private readonly Dictionary<Gauge, HashSet<string>> _observed = [];
     private bool _observing;
+    private bool _disposed;
 
     public PrometheusMeterBridge(CollectorRegistry registry)
     {
@@ -45,12 +46,26 @@ internal sealed class PrometheusMeterBridge : IDisposable
         registry.AddBeforeCollectCallback(CollectObservables);
     }
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        lock (_observed)
+        {
+            // The registry keeps this bridge's collect callback (prometheus-net cannot remove one): once disposed it must
+            // do nothing, or it would remove, from the collectors it shares with a newer bridge, every series it no longer sees.
+            _disposed = true;
+            _listener.Dispose();
+        }
+    }
 
     private void CollectObservables()
     {
         lock (_observed)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             foreach (var seen in _observed.Values)
             {
                 seen.Clear();

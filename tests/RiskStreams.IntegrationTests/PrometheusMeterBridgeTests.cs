@@ -30,6 +30,19 @@ public sealed class PrometheusMeterBridgeTests
         Assert.Contains("riskstreams_bridgetest_info{version=\"v2\"} 1\n", second, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_disposed_bridge_leaves_the_series_of_a_newer_bridge_on_the_same_registry_alone()
+    {
+        using var meter = new Meter("RiskStreams.BridgeTest.Restart");
+        meter.CreateObservableGauge("riskstreams.bridgetest.entries", () => new Measurement<long>(7, new KeyValuePair<string, object?>("store", "s")));
+        var registry = Metrics.NewCustomRegistry();
+        new PrometheusMeterBridge(registry).Dispose();
+        using var current = new PrometheusMeterBridge(registry);
+
+        Assert.Contains("riskstreams_bridgetest_entries{store=\"s\"} 7\n", await ExportAsync(registry), StringComparison.Ordinal);
+        Assert.Contains("riskstreams_bridgetest_entries{store=\"s\"} 7\n", await ExportAsync(registry), StringComparison.Ordinal);
+    }
+
     private static async Task<string> ExportAsync(CollectorRegistry registry)
     {
         using var stream = new MemoryStream();
