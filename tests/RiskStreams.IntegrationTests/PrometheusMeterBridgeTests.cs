@@ -36,7 +36,9 @@ public sealed class PrometheusMeterBridgeTests
         using var meter = new Meter("RiskStreams.BridgeTest.Restart");
         meter.CreateObservableGauge("riskstreams.bridgetest.entries", () => new Measurement<long>(7, new KeyValuePair<string, object?>("store", "s")));
         var registry = Metrics.NewCustomRegistry();
-        new PrometheusMeterBridge(registry).Dispose();
+        var earlier = new PrometheusMeterBridge(registry);
+        Assert.Contains("riskstreams_bridgetest_entries{store=\"s\"} 7\n", await ExportAsync(registry), StringComparison.Ordinal);
+        earlier.Dispose();
         using var current = new PrometheusMeterBridge(registry);
 
         Assert.Contains("riskstreams_bridgetest_entries{store=\"s\"} 7\n", await ExportAsync(registry), StringComparison.Ordinal);
