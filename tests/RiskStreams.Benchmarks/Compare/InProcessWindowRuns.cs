@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RiskStreams.Streams;
 using RiskStreams.Streams.Offline;
 using Streamiz.Kafka.Net.SerDes;
@@ -26,35 +25,10 @@ internal static class InProcessWindowRuns
         var input = runner.CreateInputTopic(Input, Serdes.ByteArray, Serdes.ByteArray);
         var output = runner.CreateOutputTopic(Output, Serdes.ByteArray, Serdes.ByteArray);
         var digest = new OutputDigest();
-        var elapsed = TimeSpan.Zero;
-        for (var start = 0; start < workload.Records; start += CommitEvery)
-        {
-            var end = Math.Min(start + CommitEvery, workload.Records);
-            var began = Stopwatch.GetTimestamp();
-            for (var i = start; i < end; i++)
-            {
-                input.PipeRaw(workload.Key(i), workload.Value(i), workload.Timestamp(i));
-            }
-
-            runner.Commit();
-            elapsed += Stopwatch.GetElapsedTime(began);
-            while (!output.IsEmpty)
-            {
-                var r = output.ReadRecord();
-                digest.Add(r.Key, r.Value);
-            }
-
-            // Changelog records are kept by the runner until read, as the Streamiz driver keeps them in its mock cluster; drop them.
-            foreach (var changelog in runner.ProducedTopicNames.Where(t => t.EndsWith("-changelog", StringComparison.Ordinal)).ToList())
-            {
-                var topic = runner.CreateOutputTopic(changelog, Serdes.ByteArray, Serdes.ByteArray);
-                while (!topic.IsEmpty)
-                {
-                    topic.ReadRecord();
-                }
-            }
-        }
-
+        var elapsed = InProcessBatches.Run(workload.Records, CommitEvery,
+            i => input.PipeRaw(workload.Key(i), workload.Value(i), workload.Timestamp(i)),
+            runner.Commit,
+            () => InProcessBatches.DrainOurs(runner, output, digest));
         return (elapsed, digest);
     }
 
@@ -68,24 +42,16 @@ internal static class InProcessWindowRuns
             var input = driver.CreateInputTopic(Input, new ByteArraySerDes(), new ByteArraySerDes());
             var output = driver.CreateOutputTopic(Output, TimeSpan.Zero, new ByteArraySerDes(), new ByteArraySerDes());
             var digest = new OutputDigest();
-            var elapsed = TimeSpan.Zero;
-            for (var start = 0; start < workload.Records; start += CommitEvery)
-            {
-                var end = Math.Min(start + CommitEvery, workload.Records);
-                var began = Stopwatch.GetTimestamp();
-                for (var i = start; i < end; i++)
+            var elapsed = InProcessBatches.Run(workload.Records, CommitEvery,
+                i => input.PipeInput(workload.Key(i), workload.Value(i), DateTimeOffset.FromUnixTimeMilliseconds(workload.Timestamp(i)).UtcDateTime),
+                driver.Commit,
+                () =>
                 {
-                    input.PipeInput(workload.Key(i), workload.Value(i), DateTimeOffset.FromUnixTimeMilliseconds(workload.Timestamp(i)).UtcDateTime);
-                }
-
-                driver.Commit();
-                elapsed += Stopwatch.GetElapsedTime(began);
-                foreach (var r in output.ReadKeyValueList())
-                {
-                    digest.Add(StreamizWindowTopology.CanonicalKey(r.Message.Key), r.Message.Value);
-                }
-            }
-
+                    foreach (var r in output.ReadKeyValueList())
+                    {
+                        digest.Add(StreamizWindowTopology.CanonicalKey(r.Message.Key), r.Message.Value);
+                    }
+                });
             return (elapsed, digest);
         }
         finally

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RiskStreams.Streams;
 using RiskStreams.Streams.Offline;
 using Streamiz.Kafka.Net.SerDes;
@@ -24,37 +23,11 @@ internal static class InProcessRiskRuns
         var sync = runner.CreateInputTopic(RiskCompareWorkload.SyncTopic, Serdes.ByteArray, Serdes.ByteArray);
         var output = runner.CreateOutputTopic(RiskCompareWorkload.OutputTopic, Serdes.ByteArray, Serdes.ByteArray);
         var digest = new OutputDigest();
-        var elapsed = TimeSpan.Zero;
         var inputs = workload.Inputs;
-        for (var start = 0; start < inputs.Count; start += CommitEvery)
-        {
-            var end = Math.Min(start + CommitEvery, inputs.Count);
-            var began = Stopwatch.GetTimestamp();
-            for (var i = start; i < end; i++)
-            {
-                var r = inputs[i];
-                (r.Sync ? sync : events).PipeRaw(r.Key, r.Value, r.TimestampMs);
-            }
-
-            runner.Commit();
-            elapsed += Stopwatch.GetElapsedTime(began);
-            while (!output.IsEmpty)
-            {
-                var r = output.ReadRecord();
-                digest.Add(r.Key, r.Value);
-            }
-
-            // Changelog records are kept by the runner until read (as Streamiz's driver keeps them in its mock cluster); drop them.
-            foreach (var changelog in runner.ProducedTopicNames.Where(t => t.EndsWith("-changelog", StringComparison.Ordinal)).ToList())
-            {
-                var topic = runner.CreateOutputTopic(changelog, Serdes.ByteArray, Serdes.ByteArray);
-                while (!topic.IsEmpty)
-                {
-                    topic.ReadRecord();
-                }
-            }
-        }
-
+        var elapsed = InProcessBatches.Run(inputs.Count, CommitEvery,
+            i => (inputs[i].Sync ? sync : events).PipeRaw(inputs[i].Key, inputs[i].Value, inputs[i].TimestampMs),
+            runner.Commit,
+            () => InProcessBatches.DrainOurs(runner, output, digest));
         return (elapsed, digest);
     }
 
@@ -69,26 +42,18 @@ internal static class InProcessRiskRuns
             var sync = driver.CreateInputTopic(RiskCompareWorkload.SyncTopic, new ByteArraySerDes(), new ByteArraySerDes());
             var output = driver.CreateOutputTopic(RiskCompareWorkload.OutputTopic, TimeSpan.Zero, new ByteArraySerDes(), new ByteArraySerDes());
             var digest = new OutputDigest();
-            var elapsed = TimeSpan.Zero;
             var inputs = workload.Inputs;
-            for (var start = 0; start < inputs.Count; start += CommitEvery)
-            {
-                var end = Math.Min(start + CommitEvery, inputs.Count);
-                var began = Stopwatch.GetTimestamp();
-                for (var i = start; i < end; i++)
+            var elapsed = InProcessBatches.Run(inputs.Count, CommitEvery,
+                i => (inputs[i].Sync ? sync : events).PipeInput(inputs[i].Key, inputs[i].Value,
+                    DateTimeOffset.FromUnixTimeMilliseconds(inputs[i].TimestampMs).UtcDateTime),
+                driver.Commit,
+                () =>
                 {
-                    var r = inputs[i];
-                    (r.Sync ? sync : events).PipeInput(r.Key, r.Value, DateTimeOffset.FromUnixTimeMilliseconds(r.TimestampMs).UtcDateTime);
-                }
-
-                driver.Commit();
-                elapsed += Stopwatch.GetElapsedTime(began);
-                foreach (var r in output.ReadKeyValueList())
-                {
-                    digest.Add(r.Message.Key, r.Message.Value);
-                }
-            }
-
+                    foreach (var r in output.ReadKeyValueList())
+                    {
+                        digest.Add(r.Message.Key, r.Message.Value);
+                    }
+                });
             return (elapsed, digest);
         }
         finally
