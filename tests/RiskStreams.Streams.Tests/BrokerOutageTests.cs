@@ -15,13 +15,9 @@ public sealed class BrokerOutageTests : IDisposable
     [Fact]
     public async Task The_thread_stands_still_while_all_brokers_are_down_and_goes_on_when_one_is_back()
     {
-        var (input, output) = (Unique("in"), Unique("out"));
-        _cluster.CreateTopic(input, 1);
-        _cluster.CreateTopic(output, 1);
-        var builder = new StreamsBuilder();
-        builder.Stream(input, Consumed.With(Serdes.String, Serdes.String)).To(output, Produced.With(Serdes.String, Serdes.String));
+        var (input, output, topology) = PassThrough();
         using var logs = new CollectingLoggerFactory();
-        await using var streams = new KafkaStreams(builder.Build(), Options(_cluster, Unique("down")), logs);
+        await using var streams = new KafkaStreams(topology, Options(_cluster, Unique("down")), logs);
         streams.Start();
         await UntilAsync(() => streams.State == StreamsState.Running, "the instance to run");
 
@@ -37,14 +33,10 @@ public sealed class BrokerOutageTests : IDisposable
     [Fact]
     public async Task A_close_while_all_brokers_are_down_completes_within_the_close_timeout_without_error()
     {
-        var (input, output) = (Unique("in"), Unique("out"));
-        _cluster.CreateTopic(input, 1);
-        _cluster.CreateTopic(output, 1);
-        var builder = new StreamsBuilder();
-        builder.Stream(input, Consumed.With(Serdes.String, Serdes.String)).To(output, Produced.With(Serdes.String, Serdes.String));
+        var (input, output, topology) = PassThrough();
         using var logs = new CollectingLoggerFactory();
         var closeTimeout = TimeSpan.FromSeconds(4);
-        await using var streams = new KafkaStreams(builder.Build(), Options(_cluster, Unique("close")) with { CloseTimeout = closeTimeout }, logs);
+        await using var streams = new KafkaStreams(topology, Options(_cluster, Unique("close")) with { CloseTimeout = closeTimeout }, logs);
         streams.Start();
         await UntilAsync(() => streams.State == StreamsState.Running, "the instance to run");
         await ProduceAsync(_cluster, input, [("k", "before", 1, 0)]);
@@ -65,6 +57,17 @@ public sealed class BrokerOutageTests : IDisposable
 
         Assert.Null(streams.Error);
         Assert.Equal(StreamsState.NotRunning, streams.State);
+    }
+
+    /// <summary>A one-partition input piped to a one-partition output, both new topics.</summary>
+    private (string Input, string Output, Topology Topology) PassThrough()
+    {
+        var (input, output) = (Unique("in"), Unique("out"));
+        _cluster.CreateTopic(input, 1);
+        _cluster.CreateTopic(output, 1);
+        var builder = new StreamsBuilder();
+        builder.Stream(input, Consumed.With(Serdes.String, Serdes.String)).To(output, Produced.With(Serdes.String, Serdes.String));
+        return (input, output, builder.Build());
     }
 
     private sealed class CollectingLoggerFactory : ILoggerFactory
