@@ -28,7 +28,7 @@ public static class AccountEventValidator
             ?? e switch
             {
                 TransactionEvent t => Transaction(t, limits),
-                LoginEvent l => Id("deviceId", l.DeviceId, limits) ?? Location(l.Location),
+                LoginEvent l => Id("deviceId", l.DeviceId, limits) ?? (string.IsNullOrEmpty(l.IpAddress) ? null : Id("ipAddress", l.IpAddress, limits)) ?? Location(l.Location),
                 RepaymentEvent r => Repayment(r, limits),
                 ReviewEvent review => Internal.ReviewValidation.Check(review, limits),
                 _ => null,

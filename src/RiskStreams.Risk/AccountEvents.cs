@@ -5,6 +5,12 @@ public abstract record AccountEvent(string EventId, string AccountId, long Occur
 {
     /// <summary>Name of the stream the event came from, as carried on a change (<c>transactions</c>, <c>logins</c>, <c>repayments</c>).</summary>
     public abstract string Stream { get; }
+
+    /// <summary>
+    /// What other accounts did with the same device, network address or merchant, as of this event's time (joined on by the
+    /// topology's entity branches); null when the branches are off or the event has no such entity.
+    /// </summary>
+    public EntityContext? Entity { get; init; }
 }
 
 /// <summary>A card or credit-line transaction. <see cref="AmountMinor"/> is in minor units of <see cref="Currency"/> (ISO-4217, e.g. <c>CNY</c>).</summary>
@@ -25,6 +31,9 @@ public sealed record LoginEvent(
 {
     /// <inheritdoc />
     public override string Stream => "logins";
+
+    /// <summary>The network address the attempt came from (the contract's optional <c>ipAddress</c>).</summary>
+    public string? IpAddress { get; init; }
 }
 
 /// <summary>The synced state of one bill.</summary>

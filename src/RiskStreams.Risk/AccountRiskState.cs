@@ -55,6 +55,9 @@ public sealed partial class AccountRiskState
 
     internal Dictionary<string, BillSnapshot> Bills { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Cross-account signals the account's events carried, at most one per entity rule, ordered by reason code.</summary>
+    internal List<Internal.EntitySignal> EntitySignals { get; } = [];
+
     /// <summary>True when a bill is held as overdue, so a sync heartbeat may change the assessment.</summary>
     public bool HasOverdueBills => Bills.Values.Any(b => b.IsOverdue);
 

@@ -56,4 +56,13 @@ public static class ReasonCodes
 
     /// <summary>A reviewer's OVERRIDE ran out; the automatic decision applies again.</summary>
     public const string ReviewOverrideEnded = "REVIEW_OVERRIDE_ENDED";
+
+    /// <summary>Signed in from a device that many different accounts signed in from recently (device farm, takeover ring).</summary>
+    public const string DeviceShared = "DEVICE_SHARED";
+
+    /// <summary>Sign-in attempts from a network address failing on many different accounts (credential stuffing).</summary>
+    public const string IpCredentialStuffing = "IP_CREDENTIAL_STUFFING";
+
+    /// <summary>A transaction at a merchant receiving many tiny transactions from many accounts (card testing at the merchant).</summary>
+    public const string MerchantCardTesting = "MERCHANT_CARD_TESTING";
 }

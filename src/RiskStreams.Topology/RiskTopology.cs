@@ -57,6 +57,12 @@ public static class RiskTopology
                 .WithTimestampExtractor((_, r, ts) => r is null ? ts : guard.EventTime(r.decidedAt, ReviewEvent.StreamName, r.reviewId)).WithName("reviews-source"))
             .MapValues((key, r) => Checked(key, Mapped(r, ReviewMapper.Map, ReviewEvent.StreamName), currentPolicy), "reviews-to-domain");
 
+        if (options.EntitySignals)
+        {
+            transactions = EntityBranches.Transactions(transactions, options);
+            logins = EntityBranches.Logins(logins, options);
+        }
+
         transactions.Merge(logins, "merge-transactions-logins").Merge(repayments, "merge-repayments").Merge(reviews, "account-events")
             .Process(() => new AccountRiskProcessor(currentPolicy, options), "account-risk-decider",
                 RiskStoreNames.AccountState, RiskStoreNames.PendingSync, RiskStoreNames.ReorderBuffer, RiskStoreNames.StepDownTimers, RiskStoreNames.SyncStatus)

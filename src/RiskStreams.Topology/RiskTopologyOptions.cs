@@ -73,6 +73,23 @@ public sealed record RiskTopologyOptions
     /// <summary>Offline runs only: lets the backtest decide what the reorder buffer still holds when its input ends.</summary>
     internal Internal.ReorderDrain? Drain { get; init; }
 
+    /// <summary>
+    /// Whether the entity branches run (default true): logins re-keyed by device and by network address and transactions by
+    /// merchant, aggregated in sliding windows over all accounts and joined back to each account event as of its time, feeding
+    /// <c>DEVICE_SHARED</c>, <c>IP_CREDENTIAL_STUFFING</c> and <c>MERCHANT_CARD_TESTING</c>. Off, the account events go straight to
+    /// the decider (no repartition topics) and those rules never fire. See <see cref="EntitySignalNames"/>.
+    /// </summary>
+    public bool EntitySignals { get; init; } = true;
+
+    /// <summary>
+    /// How long (stream time of the entity task) an event waits before it is joined with its entity's window, and how late an
+    /// event may reach a window (default 2 s; zero joins at once). Events of other accounts that reach the entity task out of
+    /// order within it — they come from several upstream partitions — are counted whatever the order, so the answer does not
+    /// depend on which partition ran first. Logins pass two entity joins, so keep twice this within <see cref="ReorderGrace"/>
+    /// for them to reach the decider within its reorder window.
+    /// </summary>
+    public TimeSpan EntityJoinGrace { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The five input topics.</summary>
     public IReadOnlyList<string> InputTopics => [TransactionsTopic, LoginsTopic, RepaymentsTopic, SyncStatusTopic, ReviewsTopic];
 
@@ -100,6 +117,11 @@ public sealed record RiskTopologyOptions
         if (ReorderGrace < TimeSpan.Zero || ReorderGrace.Ticks % TimeSpan.TicksPerMillisecond != 0)
         {
             throw new ArgumentException($"{nameof(ReorderGrace)} must be zero or positive, in whole milliseconds; was {ReorderGrace}.", nameof(ReorderGrace));
+        }
+
+        if (EntityJoinGrace < TimeSpan.Zero || EntityJoinGrace.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            throw new ArgumentException($"{nameof(EntityJoinGrace)} must be zero or positive, in whole milliseconds; was {EntityJoinGrace}.", nameof(EntityJoinGrace));
         }
 
         if (MaxClockSkew <= TimeSpan.Zero)

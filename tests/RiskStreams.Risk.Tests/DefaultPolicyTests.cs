@@ -12,7 +12,7 @@ public sealed class DefaultPolicyTests
         Assert.Equal(new LevelThresholds(30, 60, 85), p.Levels);
         Assert.Equal(new LevelCooldowns(TimeSpan.FromHours(2), TimeSpan.FromHours(12), TimeSpan.FromHours(48)), p.Cooldowns);
         Assert.Equal(TimeSpan.FromHours(24), p.SyncGrace);
-        Assert.Equal(10, p.Rules.EnabledCount);
+        Assert.Equal(13, p.Rules.EnabledCount);
         Assert.Equal(RiskPolicyLoader.RuleCodes, p.Rules.All.Select(r => r.Code));
         Assert.Equal(new Rules.LoginFailuresRule(true, 30, TimeSpan.FromMinutes(10), 5), p.Rules.LoginFailures);
         Assert.Equal(new Rules.NewDeviceRule(true, 15, true, TimeSpan.FromHours(1), 8), p.Rules.NewDevice);

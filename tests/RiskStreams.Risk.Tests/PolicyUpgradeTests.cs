@@ -16,7 +16,7 @@ public sealed class PolicyUpgradeTests
         Assert.Equal([new PolicyWarning("rules.CASH_ADVANCE_SURGE",
             "is not in this policy file (written before the rule existed): the rule is disabled; list it to enable it")], policy.Warnings);
         Assert.False(policy.Rules.CashAdvanceSurge.Enabled);
-        Assert.Equal(9, policy.Rules.EnabledCount);
+        Assert.Equal(12, policy.Rules.EnabledCount);
         Assert.Equal(RiskPolicyLoader.RuleCodes, policy.Rules.All.Select(r => r.Code));
 
         var a = new Account(policy);

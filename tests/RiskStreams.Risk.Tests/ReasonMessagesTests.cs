@@ -122,7 +122,18 @@ public sealed class ReasonMessagesTests
         sync.Bill(T0, "b1", T0 - Day, BillState.Overdue, 1);
         sync.Bill(T0 + Minute, "b1", T0 - Day, BillState.Paid, 1);
 
-        var reasons = new[] { access, usage, velocity, cash, bills, sync }.SelectMany(a => a.Changes).SelectMany(c => c.Reasons).ToList();
+        // Cross-account signals arrive on the events, joined on by the topology's entity branches.
+        var crowd = new Account();
+        var farm = new EntityWindowSummary("device:0123456789ab", 24 * Hour, 9, 9, true, 2, 0, 0, 0);
+        var stuffing = new EntityWindowSummary("ip:0123456789ab", 10 * Minute, 40, 20, true, 38, 0, 0, 0);
+        var testing = new EntityWindowSummary("merchant:0123456789ab", 10 * Minute, 30, 25, true, 0, 0, 30, 20);
+        crowd.Apply(new LoginEvent("e-farm", "acct", T0, Success: true, "farm-phone", MfaUsed: false, null, null) { Entity = new EntityContext(Device: farm, Ip: stuffing) });
+        crowd.Apply(new TransactionEvent("e-test", "acct", T0 + Second, 100, "shop", Approved: false, false, false, null, null, null, "CNY")
+        {
+            Entity = new EntityContext(Merchant: testing),
+        });
+
+        var reasons = new[] { access, usage, velocity, cash, bills, sync, crowd }.SelectMany(a => a.Changes).SelectMany(c => c.Reasons).ToList();
         var all = RiskPolicyLoader.RuleCodes.Concat([ReasonCodes.RepaymentSyncPending, ReasonCodes.RepaymentReceived, ReasonCodes.RiskCleared]);
         Assert.Equal(all.Order(StringComparer.Ordinal), reasons.Select(r => r.Code).Distinct().Order(StringComparer.Ordinal));
         foreach (var reason in reasons)

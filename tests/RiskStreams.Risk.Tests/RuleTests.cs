@@ -163,6 +163,6 @@ public sealed class RuleTests
         }
 
         Assert.Empty(a.Changes);
-        Assert.Equal(9, policy.Rules.EnabledCount);
+        Assert.Equal(12, policy.Rules.EnabledCount);
     }
 }

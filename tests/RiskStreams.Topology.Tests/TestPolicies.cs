@@ -16,6 +16,17 @@ internal sealed class TestPolicies : IDisposable
 
     public static RiskPolicy WithoutProbing => RiskPolicyLoader.Load(WithoutProbingYaml, "no-probing.yaml");
 
+    /// <summary>
+    /// The default policy with the cross-account rules (DEVICE_SHARED, IP_CREDENTIAL_STUFFING, MERCHANT_CARD_TESTING) disabled,
+    /// as version <c>account-rules-1</c>: for scenarios whose synthetic accounts share a device by accident of the fixture.
+    /// </summary>
+    public static RiskPolicy AccountRulesOnly { get; } = RiskPolicyLoader.Load(
+        Edit(Edit(Edit(Edit(RiskPolicy.DefaultYaml, "version: \"default-2026.01\"", "version: \"account-rules-1\""),
+            "DEVICE_SHARED:\n    enabled: true", "DEVICE_SHARED:\n    enabled: false"),
+            "IP_CREDENTIAL_STUFFING:\n    enabled: true", "IP_CREDENTIAL_STUFFING:\n    enabled: false"),
+            "MERCHANT_CARD_TESTING:\n    enabled: true", "MERCHANT_CARD_TESTING:\n    enabled: false"),
+        "account-rules.yaml");
+
     public string Write(string name, string text)
     {
         var path = Path.Combine(Folder, name);

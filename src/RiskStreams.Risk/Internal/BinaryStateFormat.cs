@@ -49,6 +49,7 @@ internal static class BinaryStateFormat
         WriteTransactions(w, s, now);
         WriteBills(w, s, now);
         ReviewStateFormat.Write(w, s, now);
+        EntitySignalFormat.Write(w, s, now);
         return w.ToArray();
     }
 
@@ -92,6 +93,8 @@ internal static class BinaryStateFormat
             ReviewStateFormat.Read(ref r, s, now);
         }
 
+        // After the reviews section: optional, absent when the account has no entity signals.
+        EntitySignalFormat.Read(ref r, s, now);
         return r.AtEnd ? s : throw new FormatException("Account state is malformed: unexpected bytes after the state.");
     }
 

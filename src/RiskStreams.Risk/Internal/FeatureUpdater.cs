@@ -60,6 +60,7 @@ internal static class FeatureUpdater
                 break;
         }
 
+        EntitySignalUpdater.Apply(state, e, policy);
         PruneLoginFailures(state);
         PruneBills(state);
     }

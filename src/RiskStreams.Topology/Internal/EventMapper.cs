@@ -31,7 +31,10 @@ internal static class EventMapper
         Require(l.accountId, nameof(l.accountId));
         Require(l.deviceId, nameof(l.deviceId));
         return new LoginEvent(l.eventId, l.accountId, ToUnixMs(l.occurredAt), l.outcome == LoginOutcome.SUCCESS, l.deviceId, l.mfaUsed,
-            l.country, Point(l.latitude, l.longitude));
+            l.country, Point(l.latitude, l.longitude))
+        {
+            IpAddress = l.ipAddress,
+        };
     }
 
     public static RepaymentEvent Map(RepaymentSync r)

@@ -1,0 +1,90 @@
+using RiskStreams.Risk;
+using RiskStreams.Risk.Rules;
+using RiskStreams.Streams;
+using RiskStreams.Streams.State;
+
+namespace RiskStreams.Topology.Internal;
+
+/// <summary>
+/// The entity branches of the risk topology: account events re-keyed by device, network address or merchant, aggregated in
+/// sliding windows over all accounts, and joined back — each event with its entity's window <em>as of its own time</em>, read
+/// from a versioned table after the join grace — then re-keyed to the account for the decider.
+/// </summary>
+/// <remarks>
+/// Per entity kind: <c>SelectKey</c> → <c>Repartition</c> → (sliding-window aggregate → the windows ending at an event → a
+/// versioned table) and, from the same repartitioned stream, a left join on that table with grace. The aggregate is the first
+/// child of the repartitioned stream, so an event's own window is in the table before the join reads it; with a grace the
+/// join waits until the entity task's stream time has passed the event by the grace, so events of other accounts arriving
+/// out of order within the grace (from other upstream partitions) are counted whatever the order. Window sizes and the small
+/// amount of merchants come from the policy in force when the topology is built.
+/// </remarks>
+internal static class EntityBranches
+{
+    private static readonly Serde<AccountEvent> Events = BufferedEventSerde.Instance;
+
+    /// <summary>Logins enriched with their device's and (when they carry one) their address's window, keyed by account again.</summary>
+    public static KStream<string, AccountEvent> Logins(KStream<string, AccountEvent> logins, RiskTopologyOptions options)
+    {
+        var rules = options.Policy.Rules;
+        var byDevice = Enrich(
+            logins.SelectKey((_, e) => ((LoginEvent)e).DeviceId, "entity-device-rekey"), EntitySignalNames.Device, rules.Get<DeviceSharedRule>().Window, options,
+            static (e, w) => w.WithLogin(e.AccountId, e.OccurredAtMs, ((LoginEvent)e).Success, ((LoginEvent)e).MfaUsed),
+            static (e, summary) => e with { Entity = (e.Entity ?? new EntityContext()) with { Device = summary } });
+        var withAddress = byDevice.Filter(static (_, e) => HasAddress(e), "entity-ip-present");
+        var withoutAddress = byDevice.FilterNot(static (_, e) => HasAddress(e), "entity-ip-absent");
+        var byAddress = Enrich(
+            withAddress.SelectKey((_, e) => ((LoginEvent)e).IpAddress!, "entity-ip-rekey"), EntitySignalNames.Ip, rules.Get<IpCredentialStuffingRule>().Window, options,
+            static (e, w) => w.WithLogin(e.AccountId, e.OccurredAtMs, ((LoginEvent)e).Success, ((LoginEvent)e).MfaUsed),
+            static (e, summary) => e with { Entity = (e.Entity ?? new EntityContext()) with { Ip = summary } });
+        return byAddress.Merge(withoutAddress, "entity-logins-enriched")
+            .SelectKey(static (_, e) => e.AccountId, "entity-logins-account-rekey")
+            .Repartition(EntitySignalNames.LoginsByAccount, Serdes.String, Events);
+    }
+
+    /// <summary>Transactions enriched with their merchant's window, keyed by account again.</summary>
+    public static KStream<string, AccountEvent> Transactions(KStream<string, AccountEvent> transactions, RiskTopologyOptions options)
+    {
+        var rule = options.Policy.Rules.Get<MerchantCardTestingRule>();
+        var byMerchant = Enrich(
+            transactions.SelectKey(static (_, e) => ((TransactionEvent)e).MerchantId, "entity-merchant-rekey"), EntitySignalNames.Merchant, rule.Window, options,
+            (e, w) =>
+            {
+                var t = (TransactionEvent)e;
+                return w.WithTransaction(t.AccountId, t.OccurredAtMs, !t.Refund && rule.IsSmall(t.AmountMinor, t.Currency), !t.Approved);
+            },
+            static (e, summary) => e with { Entity = (e.Entity ?? new EntityContext()) with { Merchant = summary } });
+        return byMerchant
+            .SelectKey(static (_, e) => e.AccountId, "entity-transactions-account-rekey")
+            .Repartition(EntitySignalNames.TransactionsByAccount, Serdes.String, Events);
+    }
+
+    private static bool HasAddress(AccountEvent e) => !string.IsNullOrEmpty(((LoginEvent)e).IpAddress);
+
+    private static KStream<string, AccountEvent> Enrich(
+        KStream<string, AccountEvent> rekeyed, string kind, TimeSpan window, RiskTopologyOptions options,
+        Func<AccountEvent, EntityWindow, EntityWindow> add, Func<AccountEvent, EntityWindowSummary, AccountEvent> attach)
+    {
+        var grace = options.EntityJoinGrace;
+        var windowMs = (long)window.TotalMilliseconds;
+        var byEntity = rekeyed.Repartition(EntitySignalNames.Events(kind), Serdes.String, Events);
+
+        // First child of the repartitioned stream: an event's own window is in the table before the join below reads it.
+        var latest = byEntity
+            .GroupByKey(Grouped.With(Serdes.String, Events))
+            .WindowedBy(SlidingWindows.OfTimeDifferenceAndGrace(window, grace))
+            .Aggregate(() => EntityWindow.Empty, (_, e, w) => add(e, w),
+                Materialized.As<string, EntityWindow>(EntitySignalNames.Windows(kind)).WithKeySerde(Serdes.String).WithValueSerde(EntityWindowSerde.Instance))
+            .ToStream($"entity-{kind}-window-updates")
+
+            // The window ending at an event holds exactly the entity's events of the window before it (a sliding window's
+            // later windows, which end after their latest event, hold only part of theirs).
+            .Filter(static (k, w) => w is not null && w.LatestMs == k.Window.EndMs, $"entity-{kind}-windows-ending-at-events")
+            .SelectGroupKey(Serdes.String, $"entity-{kind}-window-key")
+            .ToTable(Materialized.As<string, EntityWindow>(Stores.InMemoryVersionedKeyValueStore(EntitySignalNames.Latest(kind), grace + TimeSpan.FromMinutes(1)))
+                .WithKeySerde(Serdes.String).WithValueSerde(EntityWindowSerde.Instance), $"entity-{kind}-table");
+        var joined = Joined.With(Serdes.String, Events, EntityWindowSerde.Instance).WithName(EntitySignalNames.Join(kind));
+        return byEntity.LeftJoin(latest,
+            (key, e, w) => w is null ? e : attach(e, w.Summarize(EntityTags.Of(kind, key), windowMs)),
+            grace > TimeSpan.Zero ? joined.WithGracePeriod(grace) : joined);
+    }
+}
