@@ -6,7 +6,7 @@ namespace RiskStreams.Topology;
 /// <c>{applicationId}-entity-{kind}-events-repartition</c> (the account events re-keyed by the entity), a sliding-window store
 /// <c>entity-{kind}-windows</c>, a versioned table <c>entity-{kind}-latest</c> (the window ending at each event) and a join
 /// grace buffer <c>entity-{kind}-join-Buffer</c>, all changelogged; the enriched events go back to the account through
-/// <c>{applicationId}-entity-{logins|transactions}-by-account-repartition</c>.
+/// <c>{applicationId}-entity-{logins|logins-without-address|transactions}-by-account-repartition</c>.
 /// </summary>
 public static class EntitySignalNames
 {
@@ -33,6 +33,9 @@ public static class EntitySignalNames
 
     /// <summary>The repartition topic's base name of enriched logins going back to their account.</summary>
     public const string LoginsByAccount = "entity-logins-by-account";
+
+    /// <summary>The repartition topic's base name of enriched logins without a network address going back to their account.</summary>
+    public const string LoginsWithoutAddressByAccount = "entity-logins-without-address-by-account";
 
     /// <summary>The repartition topic's base name of enriched transactions going back to their account.</summary>
     public const string TransactionsByAccount = "entity-transactions-by-account";

@@ -218,8 +218,9 @@ public sealed class EntitySignalTests(RegistryFixture registry) : IClassFixture<
 
         Assert.Contains("entity-logins-by-account-repartition", text, StringComparison.Ordinal);
         Assert.Contains("entity-transactions-by-account-repartition", text, StringComparison.Ordinal);
-        // Three to the entities and two back to the accounts; the windows reach their versioned tables in the entity task (no hop).
-        Assert.Equal(5, topology.RepartitionTopics.Count);
+        // Three to the entities and three back to the accounts; the windows reach their versioned tables in the entity task (no hop).
+        Assert.Contains("entity-logins-without-address-by-account-repartition", text, StringComparison.Ordinal);
+        Assert.Equal(6, topology.RepartitionTopics.Count);
     }
 
     internal static List<string> Describe(IEnumerable<RiskLevelChanged> changes) =>

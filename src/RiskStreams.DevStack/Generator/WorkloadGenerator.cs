@@ -9,7 +9,9 @@ namespace RiskStreams.DevStack;
 /// sync heartbeats for N accounts, mostly ordinary, with risky scenarios mixed in — account takeover,
 /// card testing, chronic overdue bills, the sync-lag trap (a bill that looks overdue and is then
 /// reported paid) and travellers, false positives followed by an analyst's CLEAR on the reviews topic
-/// (<see cref="Internal.AppealScenarios"/>) — plus the occasional record that breaks the contract. Events come
+/// (<see cref="Internal.AppealScenarios"/>) — plus the occasional record that breaks the contract — and, every
+/// <see cref="WorkloadOptions.CrowdScenarioInterval"/>, a scenario across accounts: a device farm, a credential-stuffing
+/// wave, card testing at a merchant, or a benign look-alike (family tablet with MFA, corporate NAT, coffee kiosk). Events come
 /// out in event-time order; the same options give the same sequence.
 /// </summary>
 public sealed class WorkloadGenerator
@@ -42,6 +44,12 @@ public sealed class WorkloadGenerator
         var ids = new EventIds();
         var now = new DateTimeOffset(_options.StartTime).ToUnixTimeMilliseconds();
         var nextHeartbeat = now;
+
+        // Cross-account scenarios draw from their own random stream, so the per-account workload stays as it was.
+        var crowdRandom = new Random(unchecked(_options.Seed * 31) + 7);
+        var crowdIntervalMs = (long)_options.CrowdScenarioInterval.TotalMilliseconds;
+        var nextCrowd = now + crowdIntervalMs;
+        var crowdTurn = 0;
         var meanGapMs = _options.AccountEventInterval.TotalMilliseconds / _options.Accounts;
 
         while (true)
@@ -56,6 +64,16 @@ public sealed class WorkloadGenerator
                 }
 
                 nextHeartbeat += (long)_options.HeartbeatInterval.TotalMilliseconds;
+            }
+
+            while (crowdIntervalMs > 0 && nextCrowd <= now)
+            {
+                foreach (var e in CrowdScenarios.Pick(crowdTurn++, accounts, nextCrowd, crowdRandom, ids, _topics, _options.SourceSystems))
+                {
+                    scheduled.Enqueue(e, (e.ArrivesAtMs, sequence++));
+                }
+
+                nextCrowd += crowdIntervalMs;
             }
 
             while (scheduled.TryPeek(out _, out var due) && due.Item1 <= now)

@@ -24,6 +24,12 @@ public sealed record WorkloadOptions
     /// <summary>Simulated time between heartbeats of each source.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Simulated time between two scenarios across accounts (default 30 min; zero = none): in turn a device farm, a
+    /// credential-stuffing wave, card testing at a merchant, a family tablet with MFA, a corporate NAT address and a coffee kiosk.
+    /// </summary>
+    public TimeSpan CrowdScenarioInterval { get; init; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
@@ -45,6 +51,11 @@ public sealed record WorkloadOptions
         if (SourceSystems.Count == 0 || SourceSystems.Any(string.IsNullOrWhiteSpace))
         {
             throw new ArgumentException($"{nameof(SourceSystems)} must name at least one source.", nameof(SourceSystems));
+        }
+
+        if (CrowdScenarioInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(CrowdScenarioInterval)} must be zero or positive.", nameof(CrowdScenarioInterval));
         }
 
         if (HeartbeatInterval <= TimeSpan.Zero)

@@ -36,9 +36,14 @@ internal static class EntityBranches
             withAddress.SelectKey((_, e) => ((LoginEvent)e).IpAddress!, "entity-ip-rekey"), EntitySignalNames.Ip, rules.Get<IpCredentialStuffingRule>().Window, options,
             static (e, w) => w.WithLogin(e.AccountId, e.OccurredAtMs, ((LoginEvent)e).Success, ((LoginEvent)e).MfaUsed),
             static (e, summary) => e with { Entity = (e.Entity ?? new EntityContext()) with { Ip = summary } });
-        return byAddress.Merge(withoutAddress, "entity-logins-enriched")
-            .SelectKey(static (_, e) => e.AccountId, "entity-logins-account-rekey")
+
+        // Each path goes back on its own topic: merging them first would put the device and address tasks in one
+        // sub-topology that writes and reads the address topic (a cycle). The decider's task merges them.
+        var back = byAddress.SelectKey(static (_, e) => e.AccountId, "entity-logins-account-rekey")
             .Repartition(EntitySignalNames.LoginsByAccount, Serdes.String, Events);
+        var backWithoutAddress = withoutAddress.SelectKey(static (_, e) => e.AccountId, "entity-logins-without-address-account-rekey")
+            .Repartition(EntitySignalNames.LoginsWithoutAddressByAccount, Serdes.String, Events);
+        return back.Merge(backWithoutAddress, "entity-logins-enriched");
     }
 
     /// <summary>Transactions enriched with their merchant's window, keyed by account again.</summary>
@@ -80,7 +85,9 @@ internal static class EntityBranches
             // later windows, which end after their latest event, hold only part of theirs).
             .Filter(static (k, w) => w is not null && w.LatestMs == k.Window.EndMs, $"entity-{kind}-windows-ending-at-events")
             .SelectGroupKey(Serdes.String, $"entity-{kind}-window-key")
-            .ToTable(Materialized.As<string, EntityWindow>(Stores.InMemoryVersionedKeyValueStore(EntitySignalNames.Latest(kind), grace + TimeSpan.FromMinutes(1)))
+            // Versions kept for a window's length: an event arriving later than the grace (upstream partitions far apart in a
+            // fast replay) still finds the window ending at its time, as long as the aggregate still accepts it.
+            .ToTable(Materialized.As<string, EntityWindow>(Stores.InMemoryVersionedKeyValueStore(EntitySignalNames.Latest(kind), window + grace))
                 .WithKeySerde(Serdes.String).WithValueSerde(EntityWindowSerde.Instance), $"entity-{kind}-table");
         var joined = Joined.With(Serdes.String, Events, EntityWindowSerde.Instance).WithName(EntitySignalNames.Join(kind));
         return byEntity.LeftJoin(latest,
