@@ -12,12 +12,23 @@ public sealed record BenchOptions
     /// <summary>Distinct keys (accounts for the risk topology); each scenario's default when null.</summary>
     public int? Keys { get; init; }
 
+    /// <summary>
+    /// <c>risk-topology</c> in process: run the topology with its entity branches <c>on</c> (default), <c>off</c>, or <c>both</c>
+    /// (off, then on: the cost of the cross-account signals).
+    /// </summary>
+    public string EntityBranches { get; init; } = "on";
+
     /// <summary>Checks the options, naming the field at fault.</summary>
     public void Validate()
     {
         if (Scenario is { } name && !BenchRunner.Scenarios.Contains(name, StringComparer.Ordinal))
         {
             throw new ArgumentException($"Unknown scenario '{name}'; known: {string.Join(", ", BenchRunner.Scenarios)}.", nameof(Scenario));
+        }
+
+        if (EntityBranches is not ("on" or "off" or "both"))
+        {
+            throw new ArgumentException($"--entity-branches must be on, off or both; was '{EntityBranches}'.", nameof(EntityBranches));
         }
 
         if (Records is <= 0)

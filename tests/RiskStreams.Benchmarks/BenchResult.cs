@@ -83,6 +83,12 @@ public sealed record BenchResult
     /// <summary>Changelog records written per input record.</summary>
     public double? ChangelogRecordsPerEvent { get; init; }
 
+    /// <summary><c>risk-topology</c>: records written to repartition topics per input event (the entity branches' hops).</summary>
+    public double? RepartitionRecordsPerEvent { get; init; }
+
+    /// <summary><c>risk-topology</c>: records per input event on each internal topic (repartition and changelog), by topic.</summary>
+    public IReadOnlyDictionary<string, double>? InternalRecordsPerEvent { get; init; }
+
     /// <summary>The figures beside their targets, and whether each is met.</summary>
     public string? Targets { get; init; }
 

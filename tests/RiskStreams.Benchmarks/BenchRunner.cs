@@ -46,7 +46,11 @@ public static class BenchRunner
         if (Wanted(RiskTopologyScenario.Name))
         {
             var scenario = new RiskTopologyScenario(options.Records, options.Keys);
-            await WriteAsync(output, await scenario.RunInProcessAsync(cancellationToken));
+            foreach (var entityBranches in options.EntityBranches switch { "both" => new[] { false, true }, "off" => [false], _ => [true] })
+            {
+                await WriteAsync(output, await scenario.RunInProcessAsync(entityBranches, cancellationToken));
+            }
+
             await WriteAsync(output, await scenario.RunHeavyDecisionsAsync(cancellationToken));
             await WriteAsync(output, await scenario.RunEndToEndAsync(cancellationToken));
         }

@@ -17,6 +17,11 @@ internal sealed class InProcessOutputs(TopologyTestDriver driver, string levelCh
 
     public long ChangelogRecords { get; private set; }
 
+    public long RepartitionRecords { get; private set; }
+
+    /// <summary>Records written to each internal (changelog, repartition) topic so far.</summary>
+    public Dictionary<string, long> RecordsByTopic { get; } = new(StringComparer.Ordinal);
+
     public void Collect()
     {
         foreach (var topic in driver.ProducedTopicNames.ToList())
@@ -25,10 +30,18 @@ internal sealed class InProcessOutputs(TopologyTestDriver driver, string levelCh
             {
                 Outputs += driver.CreateOutputTopic(topic, Bytes, Bytes).ReadRecordsToList().Count;
             }
+            else if (topic.EndsWith("-repartition", StringComparison.Ordinal))
+            {
+                // Read back by the driver already; drained here so the run's memory stays flat.
+                var count = driver.CreateOutputTopic(topic, Bytes, Bytes).ReadRecordsToList().Count;
+                RepartitionRecords += count;
+                RecordsByTopic[topic] = RecordsByTopic.GetValueOrDefault(topic) + count;
+            }
             else if (topic.EndsWith("-changelog", StringComparison.Ordinal))
             {
                 var records = driver.CreateOutputTopic(topic, Serdes.String, Bytes).ReadRecordsToList();
                 ChangelogRecords += records.Count;
+                RecordsByTopic[topic] = RecordsByTopic.GetValueOrDefault(topic) + records.Count;
                 if (topic.EndsWith($"-{RiskStoreNames.AccountState}-changelog", StringComparison.Ordinal))
                 {
                     foreach (var record in records)

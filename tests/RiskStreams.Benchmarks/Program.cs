@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using RiskStreams.Benchmarks;
 using RiskStreams.Benchmarks.Compare;
 
-// `riskstreams-bench [--scenario NAME] [--records N] [--keys N]`: the benchmark program, kept out of the production
+// `riskstreams-bench [--scenario NAME] [--records N] [--keys N] [--entity-branches on|off|both]`: the benchmark program, kept out of the production
 // `riskstreams` binary. One JSON object per line per scenario and variant; figures are printed, never asserted.
 // `riskstreams-bench compare [--quick]`: RiskStreams and Streamiz.Kafka.Net side by side (see CompareRunner).
 using var shutdown = new CancellationTokenSource();
@@ -14,11 +14,20 @@ var scenario = new Option<string?>("--scenario") { Description = $"Run one scena
 scenario.AcceptOnlyFromAmong([.. BenchRunner.Scenarios]);
 var records = PositiveIntOption.Create("--records", "Input records per scenario (default: each scenario's own; small values give quick runs).");
 var keys = PositiveIntOption.Create("--keys", "Distinct keys (accounts for risk-topology); default: each scenario's own.");
-var root = new RootCommand("RiskStreams benchmarks: run the scenarios and print one JSON object per line per scenario.") { scenario, records, keys };
+var entityBranches = new Option<string>("--entity-branches")
+{
+    Description = "risk-topology in process: the cross-account entity branches on (default), off, or both (off then on).",
+    DefaultValueFactory = _ => "on",
+};
+entityBranches.AcceptOnlyFromAmong("on", "off", "both");
+var root = new RootCommand("RiskStreams benchmarks: run the scenarios and print one JSON object per line per scenario.") { scenario, records, keys, entityBranches };
 root.SetAction(async (parse, ct) =>
 {
     using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, shutdown.Token);
-    var options = new BenchOptions { Scenario = parse.GetValue(scenario), Records = parse.GetValue(records), Keys = parse.GetValue(keys) };
+    var options = new BenchOptions
+    {
+        Scenario = parse.GetValue(scenario), Records = parse.GetValue(records), Keys = parse.GetValue(keys), EntityBranches = parse.GetValue(entityBranches) ?? "on",
+    };
     await BenchRunner.RunAsync(options, parse.InvocationConfiguration.Output, linked.Token);
     return 0;
 });

@@ -30,7 +30,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(10);
     private static readonly Serde<byte> Ignored = Serde<byte>.From(static (_, _) => null, static (_, _, _) => 0);
 
-    public async Task<BenchResult> RunInProcessAsync(CancellationToken cancellationToken)
+    public async Task<BenchResult> RunInProcessAsync(bool entityBranches, CancellationToken cancellationToken)
     {
         var events = RiskEvents.Generate(records ?? DefaultInProcessRecords, accounts ?? DefaultAccounts);
         await using var registryServer = new EmbeddedSchemaRegistry();
@@ -40,7 +40,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
         events = events.Serialize(serdes);
 
         var clock = new ReplayClock();
-        var options = new RiskTopologyOptions { Clock = clock };
+        var options = new RiskTopologyOptions { Clock = clock, EntitySignals = entityBranches };
         using var driver = new TopologyTestDriver(RiskTopology.Create(options, serdes),
             new TopologyTestDriverOptions { ApplicationId = "bench-risk-inproc", CacheMaxBytesBuffering = CacheMaxBytes });
         var inputs = options.InputTopics.ToDictionary(t => t, t => driver.CreateInputTopic(t, Serdes.ByteArray, Serdes.ByteArray), StringComparer.Ordinal);
@@ -90,7 +90,7 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
         return new BenchResult
         {
             Scenario = Name,
-            Variant = "in-process",
+            Variant = entityBranches ? "in-process" : "in-process-entity-off",
             Records = events.Events.Count,
             Keys = events.Accounts,
             Seconds = ProcessFigures.Seconds(elapsed),
@@ -99,6 +99,9 @@ internal sealed class RiskTopologyScenario(int? records, int? accounts)
             OutputRecords = collected.Outputs,
             ChangelogRecords = collected.ChangelogRecords,
             ChangelogRecordsPerEvent = Math.Round(collected.ChangelogRecords / (double)events.Events.Count, 3),
+            RepartitionRecordsPerEvent = Math.Round(collected.RepartitionRecords / (double)events.Events.Count, 3),
+            InternalRecordsPerEvent = collected.RecordsByTopic.ToDictionary(
+                e => e.Key.Replace("bench-risk-inproc-", "", StringComparison.Ordinal), e => Math.Round(e.Value / (double)events.Events.Count, 3), StringComparer.Ordinal),
             P50Ms = all.Percentile(50),
             P99Ms = all.Percentile(99),
             HeavyP50Ms = heavy.Percentile(50),
