@@ -17,11 +17,19 @@ public sealed class DecisionSettings
     /// <summary>How far behind stream time an event's time may be (<see cref="RiskTopologyOptions.MaxEventAge"/>).</summary>
     public TimeSpan? MaxEventAge { get; set; }
 
+    /// <summary>Whether the cross-account entity branches run (<see cref="RiskTopologyOptions.EntitySignals"/>, default true).</summary>
+    public bool? EntitySignals { get; set; }
+
+    /// <summary>How long an event waits in stream time before it is joined with its entity's window (<see cref="RiskTopologyOptions.EntityJoinGrace"/>).</summary>
+    public TimeSpan? EntityJoinGrace { get; set; }
+
     /// <summary>The topology options with the values set here applied.</summary>
     public RiskTopologyOptions Apply(RiskTopologyOptions options) => options with
     {
         ReorderGrace = ReorderGrace ?? options.ReorderGrace,
         MaxClockSkew = MaxClockSkew ?? options.MaxClockSkew,
         MaxEventAge = MaxEventAge ?? options.MaxEventAge,
+        EntitySignals = EntitySignals ?? options.EntitySignals,
+        EntityJoinGrace = EntityJoinGrace ?? options.EntityJoinGrace,
     };
 }

@@ -83,12 +83,13 @@ public sealed record RiskTopologyOptions
 
     /// <summary>
     /// How long (stream time of the entity task) an event waits before it is joined with its entity's window, and how late an
-    /// event may reach a window (default 2 s; zero joins at once). Events of other accounts that reach the entity task out of
-    /// order within it — they come from several upstream partitions — are counted whatever the order, so the answer does not
-    /// depend on which partition ran first. Logins pass two entity joins, so keep twice this within <see cref="ReorderGrace"/>
-    /// for them to reach the decider within its reorder window.
+    /// event may reach a window beyond its length (default zero: joined at once, with the window as it stands). With a grace,
+    /// events of other accounts that reach the entity task out of order within it — they come from several upstream
+    /// partitions — are counted whatever the order, so the answer does not depend on which partition ran first; but an entity
+    /// partition's stream time moves only with its own entities' events, so its last events wait until more arrive (set it,
+    /// e.g. 2 s, where traffic is dense). Logins pass two entity joins, so keep twice this within <see cref="ReorderGrace"/>.
     /// </summary>
-    public TimeSpan EntityJoinGrace { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan EntityJoinGrace { get; init; } = TimeSpan.Zero;
 
     /// <summary>The five input topics.</summary>
     public IReadOnlyList<string> InputTopics => [TransactionsTopic, LoginsTopic, RepaymentsTopic, SyncStatusTopic, ReviewsTopic];

@@ -126,9 +126,6 @@ public sealed class RiskPipelineEndToEndTests(StackFixture stack) : IClassFixtur
     {
         TransactionsTopic = $"txn-{_run}", LoginsTopic = $"login-{_run}", RepaymentsTopic = $"repay-{_run}",
         SyncStatusTopic = $"status-{_run}", ReviewsTopic = $"reviews-{_run}", LevelChangesTopic = $"changes-{_run}", DeadLetterTopic = $"dlq-{_run}",
-
-        // A handful of events: an entity task's stream time would never pass the last ones by a grace, so they join at once.
-        EntityJoinGrace = TimeSpan.Zero,
     };
 
     private void CreateTopics(RiskTopologyOptions topology)

@@ -206,7 +206,7 @@ public sealed class EntitySignalTests(RegistryFixture registry) : IClassFixture<
     [Fact]
     public void Describe_shows_the_repartition_topics_windowed_stores_versioned_tables_and_join_buffers()
     {
-        var topology = RiskTopology.Create(new RiskTopologyOptions(), registry.Serdes);
+        var topology = RiskTopology.Create(new RiskTopologyOptions { EntityJoinGrace = TimeSpan.FromSeconds(2) }, registry.Serdes);
         var text = topology.Describe().ToString();
         foreach (var kind in new[] { EntitySignalNames.Device, EntitySignalNames.Ip, EntitySignalNames.Merchant })
         {

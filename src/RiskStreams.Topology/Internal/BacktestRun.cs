@@ -40,7 +40,7 @@ internal sealed class BacktestRun : IDisposable
         _policy = policy;
         // One partition read in file order: nothing reaches an entity task out of order but the file's own disorder, so the
         // entity joins join at once (a grace would hold the last events of each entity past the end of the input).
-        var options = new RiskTopologyOptions { Policy = policy, Clock = _clock, SkewReference = _skewReference, Drain = _drain, EntityJoinGrace = TimeSpan.Zero };
+        var options = new RiskTopologyOptions { Policy = policy, Clock = _clock, SkewReference = _skewReference, Drain = _drain };
         _maxSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
         options = options with { ReorderGrace = reorderGrace ?? options.ReorderGrace };
         _runner = new OfflineTopologyRunner(RiskTopology.Create(options, serdes), new OfflineRunnerOptions { ApplicationId = "riskstreams-backtest", CaptureChangelogs = false });
