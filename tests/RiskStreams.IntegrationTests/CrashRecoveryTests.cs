@@ -264,6 +264,10 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     private Dictionary<string, string> Environment(AppRun app, WorkloadTopics inputs, string instance = "1", StoreType stores = StoreType.RocksDb) => new()
     {
         ["RISKSTREAMS__KAFKA__STORETYPE"] = stores.ToString(),
+
+        // Replays must repeat decisions record for record: live cross-account enrichment depends on how far apart the upstream
+        // partitions run (README, "Cross-account signals"), so these runs decide on the account streams alone.
+        ["RISKSTREAMS__DECISIONS__ENTITYSIGNALS"] = "false",
         ["RISKSTREAMS__KAFKA__BOOTSTRAPSERVERS"] = stack.Cluster.BootstrapServers,
         ["RISKSTREAMS__KAFKA__APPLICATIONID"] = app.Id,
         ["RISKSTREAMS__KAFKA__COMMITINTERVALMS"] = "200",

@@ -49,7 +49,7 @@ public sealed class DevCommandTests
         // Account states reach the store at the task's commit (written behind within a commit interval), so the store-size
         // gauge may still read 0 at the first printed change: scrape until it has counted some.
         var storeEntries = new System.Text.RegularExpressions.Regex(
-            "riskstreams_streams_store_entries\\{application=\"riskstreams-dev\",task=\"0_[0-3]\",store=\"account-risk-state\"\\} [1-9]");
+            "riskstreams_streams_store_entries\\{application=\"riskstreams-dev\",task=\"[0-9]+_[0-3]\",store=\"account-risk-state\"\\} [1-9]");
         var metrics = await http.GetStringAsync(new Uri(metricsUrl));
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!storeEntries.IsMatch(metrics) && DateTime.UtcNow < deadline)

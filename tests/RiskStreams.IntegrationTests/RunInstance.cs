@@ -78,6 +78,10 @@ internal sealed class RunInstance(StackFixture stack, string name, string stateD
             ["RISKSTREAMS__KAFKA__BOOTSTRAPSERVERS"] = stack.Cluster.BootstrapServers,
             ["RISKSTREAMS__KAFKA__APPLICATIONID"] = Id,
             ["RISKSTREAMS__KAFKA__STATEDIRECTORY"] = stateDirectory,
+
+            // The account topology alone (four stores, one task per partition), as these idle and restart figures are counted;
+            // the entity branches add five sub-topologies with their own stores.
+            ["RISKSTREAMS__DECISIONS__ENTITYSIGNALS"] = "false",
             ["RISKSTREAMS__SCHEMAREGISTRY__URL"] = stack.Registry.Url,
             ["RISKSTREAMS__METRICS__HOST"] = "127.0.0.1",
             ["RISKSTREAMS__METRICS__PORT"] = "0",
