@@ -40,6 +40,7 @@ internal sealed class ProcessorHost : IAsyncDisposable
             var app = new KafkaStreams(RiskTopology.Create(topology, serdes, () => holder.Current), streams with
             {
                 DeadLetterTopic = topology.DeadLetterTopic,
+                MaxTaskTimeSkew = streams.MaxTaskTimeSkew ?? topology.TaskTimeSkew,
                 DeserializationExceptionHandler = LogAndContinueExceptionHandler.Instance,
                 ProcessingExceptionHandler = LogAndContinueExceptionHandler.Instance,
                 ProductionExceptionHandler = LogAndContinueExceptionHandler.Instance,

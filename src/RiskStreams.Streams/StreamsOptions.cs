@@ -74,6 +74,18 @@ public sealed record StreamsOptions
     public TimeSpan MaxTaskIdle { get; init; } = TimeSpan.Zero;
 
     /// <summary>
+    /// How far ahead, in record time, a task may run of the other tasks of its sub-topology on the same stream thread that
+    /// have records buffered (null, the default: no bound; each task takes up to a batch per loop). A stream thread otherwise
+    /// works through one task's batch after another, so in a backlog the tasks of a sub-topology are apart by a batch's worth of
+    /// record time, and whatever they write to a repartition topic arrives there that much out of order. With a bound, each
+    /// loop lets a task go only up to the earliest buffered record among its sibling tasks plus the bound, so downstream
+    /// tasks see their input out of order by about the bound at most (within one thread; threads and instances are not
+    /// coordinated). Not Kafka Streams semantics: an addition for topologies whose downstream windows or join graces are
+    /// shorter than a batch of record time.
+    /// </summary>
+    public TimeSpan? MaxTaskTimeSkew { get; init; }
+
+    /// <summary>
     /// Creates internal topics, given their full names and partition counts, instead of the AdminClient
     /// <c>CreateTopics</c> call; for clusters without that API, such as the embedded mock cluster. It must tolerate
     /// topics that already exist. Internal topics are repartition topics (<c>{ApplicationId}-{name}-repartition</c>,
@@ -195,6 +207,11 @@ public sealed record StreamsOptions
         if (string.IsNullOrWhiteSpace(StateDirectory))
         {
             throw new ArgumentException($"{nameof(StateDirectory)} is required.", nameof(StateDirectory));
+        }
+
+        if (MaxTaskTimeSkew is { } skew && (skew < TimeSpan.Zero || skew.Ticks % TimeSpan.TicksPerMillisecond != 0))
+        {
+            throw new ArgumentException($"{nameof(MaxTaskTimeSkew)} must be zero or positive, in whole milliseconds, was {skew}.", nameof(MaxTaskTimeSkew));
         }
 
         if (MaxTaskIdle < TimeSpan.Zero)

@@ -107,6 +107,15 @@ public sealed record RiskTopologyOptions
     /// </summary>
     public TimeSpan EntityMaxLateness { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The engine's <c>StreamsOptions.MaxTaskTimeSkew</c> this topology wants: with the entity branches, half the entity join
+    /// grace, so the account tasks of one stream thread feed the entity tasks out of order by less than the grace even in a
+    /// backlog (null without the branches or without a grace).
+    /// </summary>
+    public TimeSpan? TaskTimeSkew => EntitySignals && EntityJoinGrace > TimeSpan.Zero
+        ? TimeSpan.FromMilliseconds(Math.Max(1, (long)EntityJoinGrace.TotalMilliseconds / 2))
+        : null;
+
     /// <summary>The five input topics.</summary>
     public IReadOnlyList<string> InputTopics => [TransactionsTopic, LoginsTopic, RepaymentsTopic, SyncStatusTopic, ReviewsTopic];
 

@@ -68,6 +68,41 @@ internal sealed class PartitionGroup
         return next;
     }
 
+    /// <summary>The smallest timestamp among the buffered heads (<see cref="long.MaxValue"/> when nothing is buffered): the next record's, once the task may process.</summary>
+    public long HeadTimestamp
+    {
+        get
+        {
+            var head = long.MaxValue;
+            foreach (var queue in _queues)
+            {
+                if (queue.Count > 0)
+                {
+                    head = Math.Min(head, queue.HeadTimestamp);
+                }
+            }
+
+            return head;
+        }
+    }
+
+    /// <summary>True when some input partition has nothing buffered but is not caught up: records are still to be fetched.</summary>
+    public bool AwaitingFetch
+    {
+        get
+        {
+            foreach (var queue in _queues)
+            {
+                if (queue.Count == 0 && !queue.AtEnd)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>When the record last taken arrived from the consumer (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
     public long LastTakenReceivedTicks { get; private set; }
 

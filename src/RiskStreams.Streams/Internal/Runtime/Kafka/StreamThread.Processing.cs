@@ -19,11 +19,15 @@ internal sealed partial class StreamThread
     private readonly List<RecordQueue> _pausing = [];
     private readonly List<RecordQueue> _paused = [];
     private readonly List<TopicPartition> _resuming = [];
+    private readonly Dictionary<int, long> _horizons = [];
     private bool _moreWork;
 
     private void ProcessTasks(long nowMs)
     {
         _moreWork = false;
+        var horizons = TimeSkewHorizons(nowMs);
+        var heldBack = false;
+        var processed = false;
         foreach (var task in _taskList)
         {
             if (!task.Running || !task.Group.HasBuffered || !task.DependencyBackoff.CanTry(nowMs))
@@ -31,10 +35,11 @@ internal sealed partial class StreamThread
                 continue;
             }
 
+            var horizon = horizons?.GetValueOrDefault(task.Id.Subtopology, long.MaxValue) ?? long.MaxValue;
             var count = 0;
             lock (task.Gate)
             {
-                while (count < MaxRecordsPerTaskPerLoop && task.Group.TryNext(nowMs, out var record))
+                while (count < MaxRecordsPerTaskPerLoop && task.Group.HeadTimestamp <= horizon && task.Group.TryNext(nowMs, out var record))
                 {
                     if (!Process(task, record, nowMs))
                     {
@@ -55,6 +60,9 @@ internal sealed partial class StreamThread
                 _moreWork = true;
             }
 
+            processed |= count > 0;
+            heldBack |= task.Group.HasBuffered && task.Group.HeadTimestamp > horizon;
+
             if (count > 0)
             {
                 ReportProcessed(task);
@@ -65,6 +73,51 @@ internal sealed partial class StreamThread
                 StreamsMetrics.Punctuations.Add(fired, _threadTag, new KeyValuePair<string, object?>("type", "stream-time"));
             }
         }
+
+        // Tasks held back by a sibling that moved on go again at once; held back by one waiting for a fetch, the poll wakes them.
+        _moreWork |= heldBack && processed;
+    }
+
+    /// <summary>
+    /// With <see cref="StreamsOptions.MaxTaskTimeSkew"/>: per sub-topology, the earliest record time its tasks may still
+    /// process, plus the bound — no task of it goes past that this loop. A task counts with its earliest buffered record; one
+    /// with nothing buffered counts with its stream time while it still restores or awaits a fetch (it has records to come,
+    /// none earlier than its stream time in the usual case), so a task that starts or fetches late is not left behind. A task
+    /// caught up with nothing buffered, or held back by an unavailable dependency, does not count. Null without a bound.
+    /// </summary>
+    private Dictionary<int, long>? TimeSkewHorizons(long nowMs)
+    {
+        if (_maxTaskTimeSkewMs is not { } skew)
+        {
+            return null;
+        }
+
+        _horizons.Clear();
+        foreach (var task in _taskList)
+        {
+            long earliest;
+            if (!task.DependencyBackoff.CanTry(nowMs))
+            {
+                continue;
+            }
+            else if (task.Running && task.Group.HasBuffered)
+            {
+                earliest = task.Group.HeadTimestamp;
+            }
+            else if (!task.Running || task.Group.AwaitingFetch)
+            {
+                earliest = task.Task.Context.StreamTime;
+            }
+            else
+            {
+                continue;
+            }
+
+            var horizon = earliest > long.MaxValue - skew ? long.MaxValue : earliest + skew;
+            _horizons[task.Id.Subtopology] = _horizons.TryGetValue(task.Id.Subtopology, out var known) ? Math.Min(known, horizon) : horizon;
+        }
+
+        return _horizons;
     }
 
     /// <summary>Processes one record; false when it met an unavailable dependency and the task is now held back.</summary>

@@ -27,6 +27,7 @@ internal sealed partial class StreamThread
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _commitIntervalMs;
     private readonly long _maxTaskIdleMs;
+    private readonly long? _maxTaskTimeSkewMs;
     private IConsumer<byte[]?, byte[]?>? _consumer;
     private readonly string? _transactionalId;
     private StreamsProducer? _producer;
@@ -61,6 +62,7 @@ internal sealed partial class StreamThread
         _stateListener = stateListener;
         _commitIntervalMs = (long)options.CommitInterval.TotalMilliseconds;
         _maxTaskIdleMs = (long)options.MaxTaskIdle.TotalMilliseconds;
+        _maxTaskTimeSkewMs = options.MaxTaskTimeSkew is { } skew ? (long)skew.TotalMilliseconds : null;
         foreach (var sub in plan.Subtopologies)
         {
             foreach (var topic in sub.SourceTopics)
