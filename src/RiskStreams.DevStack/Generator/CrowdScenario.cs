@@ -14,13 +14,17 @@ namespace RiskStreams.DevStack;
 public sealed record CrowdScenario(int Turn, CrowdScenarioKind Kind, string EntityId, IReadOnlyList<string> AccountIds, long StartMs, int Events)
 {
     /// <summary>True for the attacks (device farm, stuffing wave, merchant attack), false for their benign look-alikes.</summary>
-    public bool IsAttack => Kind is CrowdScenarioKind.DeviceFarm or CrowdScenarioKind.StuffingWave or CrowdScenarioKind.MerchantAttack;
+    public bool IsAttack => IsAttackKind(Kind);
 
     /// <summary>The kind of entity the accounts share.</summary>
     public CrowdEntityKind EntityKind => EntityKindOf(Kind);
 
     /// <summary>A short readable name of <see cref="Kind"/> (<c>device farm</c>, <c>family tablet (MFA)</c>, ...).</summary>
     public string Name => NameOf(Kind);
+
+    /// <summary>True for the attacks' kinds, false for their look-alikes'.</summary>
+    public static bool IsAttackKind(CrowdScenarioKind kind) =>
+        kind is CrowdScenarioKind.DeviceFarm or CrowdScenarioKind.StuffingWave or CrowdScenarioKind.MerchantAttack;
 
     /// <summary>The kind of entity the accounts of a <paramref name="kind"/> scenario share.</summary>
     public static CrowdEntityKind EntityKindOf(CrowdScenarioKind kind) => kind switch
