@@ -1,6 +1,7 @@
 using RiskStreams.Avro.Contracts;
 using RiskStreams.DevStack;
 using RiskStreams.Risk;
+using RiskStreams.Service;
 using RiskStreams.Service.Dev;
 using RiskStreams.Topology.Internal;
 
@@ -58,7 +59,7 @@ public sealed class GeneratedCrowdScenarioTests(RegistryFixture registry) : ICla
     }
 
     [Fact]
-    public void Tally_counts_a_reason_for_a_scenario_only_on_its_accounts_and_its_entity()
+    public void Tally_counts_a_reason_for_a_scenario_only_on_its_accounts_and_its_entity_and_the_printed_reason_shows_the_entity_tag()
     {
         var farm = new CrowdScenario(0, CrowdScenarioKind.DeviceFarm, "farm-phone-0000", ["a-1", "a-2"], 0, 2);
         var kiosk = new CrowdScenario(1, CrowdScenarioKind.CoffeeKiosk, "m-coffee-kiosk-0001", ["a-3"], 0, 1);
@@ -69,7 +70,9 @@ public sealed class GeneratedCrowdScenarioTests(RegistryFixture registry) : ICla
         var farmTag = EntityTags.Of("device", "farm-phone-0000");
         Assert.Equal(farmTag, CrowdTally.TagOf(farm));
 
-        Assert.Equal("device farm #0", tally.Observe(Change("a-1", (ReasonCodes.DeviceShared, farmTag), (ReasonCodes.NewDevice, null))));
+        var shared = Change("a-1", (ReasonCodes.DeviceShared, farmTag), (ReasonCodes.NewDevice, null));
+        Assert.EndsWith($" | DEVICE_SHARED ({farmTag}): m; NEW_DEVICE: m", ChangePrinter.Format(shared), StringComparison.Ordinal);
+        Assert.Equal("device farm #0", tally.Observe(shared));
         Assert.Equal("device farm #0", tally.Observe(Change("a-1", (ReasonCodes.DeviceShared, farmTag))));
         Assert.Null(tally.Observe(Change("a-2", (ReasonCodes.NewDevice, null))));
         Assert.Null(tally.Observe(Change("a-9", (ReasonCodes.DeviceShared, farmTag))));
