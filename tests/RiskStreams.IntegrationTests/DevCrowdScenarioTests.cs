@@ -8,17 +8,19 @@ namespace RiskStreams.IntegrationTests;
 
 /// <summary>
 /// <c>riskstreams dev</c> shows the generator's scenarios across accounts: the summary counts, per kind, the accounts that got
-/// the matching cross-account reason, and agrees with the changes it printed.
+/// the matching cross-account reason, and agrees with the changes it printed; each attack is caught, no look-alike is.
 /// </summary>
 public sealed partial class DevCrowdScenarioTests
 {
     [Fact]
-    public async Task Dev_summary_counts_the_crowd_scenarios_flagged_accounts_as_printed_and_flags_no_look_alike()
+    public async Task Dev_summary_counts_the_crowd_scenarios_flagged_accounts_as_printed_catches_each_attack_and_flags_no_look_alike()
     {
-        // The README's run: 20,000 events, 1000 accounts, seed 42, 2000 events/s.
+        // The README's 20,000 events (1000 accounts, seed 42) at 200 events/s, about 1.8 min of event time a second: at the
+        // default 2000/s the entity tasks' inputs run further apart in event time and some attacks' accounts are missed
+        // (README, "Cross-account scenarios in dev").
         var output = new SynchronizedWriter();
-        Assert.Equal(0, await new DevRunner(new DevOptions { Events = 20_000, MetricsPort = 0 }, output, NullLoggerFactory.Instance)
-            .RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(4)));
+        Assert.Equal(0, await new DevRunner(new DevOptions { Events = 20_000, Rate = 200, MetricsPort = 0 }, output, NullLoggerFactory.Instance)
+            .RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(6)));
         var lines = output.Lines();
         var truth = new WorkloadGenerator(new WorkloadOptions()).Generate().Take(20_000).Where(e => e.Crowd is not null).Select(e => e.Crowd!)
             .DistinctBy(s => s.Turn).ToDictionary(s => $"{s.Name} #{s.Turn}", StringComparer.Ordinal);
@@ -53,9 +55,11 @@ public sealed partial class DevCrowdScenarioTests
             lines.Where(l => l.StartsWith("crowd: ", StringComparison.Ordinal)));
         Assert.StartsWith("dev: 20000 events published and processed, ", lines[^1], StringComparison.Ordinal);
 
-        // Live, an entity's window as of an event can still miss events of other partitions (README, Known limits), so the
-        // attacks' counts are printed here and asserted exactly through the test driver (GeneratedCrowdScenarioTests).
+        // Each attack is caught on some of its accounts. How many is printed, not asserted: live, an entity's window as of an
+        // event can still miss events of other partitions; the exact counts are asserted through the test driver
+        // (GeneratedCrowdScenarioTests: 16, 22 and 3).
         Console.WriteLine(string.Join('\n', lines.Where(l => l.StartsWith("crowd: ", StringComparison.Ordinal))));
+        Assert.All([CrowdScenarioKind.DeviceFarm, CrowdScenarioKind.StuffingWave, CrowdScenarioKind.MerchantAttack], kind => Assert.True(Flagged(kind) > 0, $"no {kind} account flagged"));
     }
 
     [GeneratedRegex("acct-[0-9]+")]
