@@ -15,7 +15,7 @@ public sealed partial class DevCrowdScenarioTests
     [Fact]
     public async Task Dev_summary_counts_the_crowd_scenarios_flagged_accounts_as_printed_catches_each_attack_and_flags_no_look_alike()
     {
-        // The README's 20,000 events (1000 accounts, seed 42) at 200 events/s, about 1.8 min of event time a second: at the
+        // The README's 20,000 events (1000 accounts, seed 42) at 200 events/s, about 2 min of event time a second: at the
         // default 2000/s the entity tasks' inputs run further apart in event time and some attacks' accounts are missed
         // (README, "Cross-account scenarios in dev").
         var output = new SynchronizedWriter();
