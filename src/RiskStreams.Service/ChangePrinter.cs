@@ -15,11 +15,18 @@ internal sealed class ChangePrinter : IDisposable
     private readonly TextWriter _output;
     private readonly string _topic;
     private readonly Dictionary<string, long> _perLevel = new(StringComparer.Ordinal);
+    private readonly Func<RiskLevelChanged, string?>? _annotate;
 
-    public ChangePrinter(string bootstrapServers, string topic, SchemaRegistryClient registry, TextWriter output)
+    /// <param name="bootstrapServers">Kafka to read from.</param>
+    /// <param name="topic">The changes topic.</param>
+    /// <param name="registry">Registry of the changes' schema.</param>
+    /// <param name="output">Where the lines go.</param>
+    /// <param name="annotate">Sees every change read (also when the output is <see cref="TextWriter.Null"/>); a text it returns ends the line in brackets.</param>
+    public ChangePrinter(string bootstrapServers, string topic, SchemaRegistryClient registry, TextWriter output, Func<RiskLevelChanged, string?>? annotate = null)
     {
         _topic = topic;
         _output = output;
+        _annotate = annotate;
         _consumer = new ConsumerBuilder<string, RiskLevelChanged>(new ConsumerConfig
         {
             BootstrapServers = bootstrapServers,
@@ -87,7 +94,8 @@ internal sealed class ChangePrinter : IDisposable
                 ReviewCaused++;
             }
 
-            _output.WriteLine(Format(c));
+            var note = _annotate?.Invoke(c);
+            _output.WriteLine(note is null ? Format(c) : $"{Format(c)} [{note}]");
         }
         catch (ConsumeException ex)
         {
@@ -97,7 +105,8 @@ internal sealed class ChangePrinter : IDisposable
 
     internal static string Format(RiskLevelChanged c)
     {
-        var reasons = string.Join("; ", c.reasons.Select(r => $"{r.code}: {r.message}"));
+        // A cross-account reason shows its entity as its evidence names it (a hashed tag, never another account).
+        var reasons = string.Join("; ", c.reasons.Select(r => r.evidence.TryGetValue("entity", out var entity) ? $"{r.code} ({entity}): {r.message}" : $"{r.code}: {r.message}"));
         var actions = string.Join(",", c.actions);
         return string.Create(CultureInfo.InvariantCulture,
             $"{c.eventTime:yyyy-MM-dd HH:mm:ss}Z {c.accountId} v{c.version} {c.previousLevel} -> {c.level} (score {c.score}) [{actions}]{(c.appealable ? " appealable" : "")} <- {c.triggeringStream}/{c.triggeringEventId} | {reasons}");

@@ -12,7 +12,7 @@ public sealed class DevOutputTests
         Assert.Equal(0, await process.WaitForExitAsync(TimeSpan.FromMinutes(3)));
         var stdout = process.Stdout.Lines();
         Assert.Equal(
-            ["Review console:", "Kafka bootstrap:", "Schema Registry:", "Metrics:", "Output topic:", "Policy:", "dev:"],
+            ["Review console:", "Kafka bootstrap:", "Schema Registry:", "Metrics:", "Output topic:", "Policy:", .. Enumerable.Repeat("crowd:", 7), "dev:"],
             stdout.Select(l => l[..(l.IndexOf(':', StringComparison.Ordinal) + 1)]));
         Assert.Matches(
             @"^dev: 20000 events published and processed, \d+ risk-level changes \(.*\), \d+ caused by reviews, 8 dead letters \(processing/InvalidEventException 8\) in \d+\.\d s$",

@@ -55,7 +55,7 @@ public sealed class GeneratedAppealsTests(RegistryFixture registry) : IClassFixt
         Console.WriteLine($"generated appeals: {reviews.Count} reviews, {cleared.Count} cleared, paid-but-not-synced cleared from {string.Join(", ", restored.GroupBy(c => c.previousLevel).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}, {changes.Count} changes in all");
     }
 
-    private static void Pipe(RiskTopologyDriver d, ISpecificRecord value, string key, long timestampMs)
+    internal static void Pipe(RiskTopologyDriver d, ISpecificRecord value, string key, long timestampMs)
     {
         switch (value)
         {

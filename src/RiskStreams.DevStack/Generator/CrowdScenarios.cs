@@ -18,21 +18,42 @@ internal static class CrowdScenarios
     {
         ScenarioContext For(AccountProfile a) => new(a, now, random, ids, topics, sources);
         var tag = string.Create(CultureInfo.InvariantCulture, $"{turn:D4}");
-        return (turn % Kinds) switch
+        var kind = (CrowdScenarioKind)(turn % Kinds);
+        var members = Members(accounts, kind switch
         {
-            0 => DeviceFarm(Members(accounts, 8, random).Select(For).ToList(), now, tag),
-            1 => StuffingWave(Members(accounts, 15, random).Select(For).ToList(), now, random, tag),
-            2 => MerchantAttack(Members(accounts, 12, random).Select(For).ToList(), now, random, tag),
-            3 => FamilyTablet(Members(accounts, 4, random).Select(For).ToList(), now, tag),
-            4 => CorporateNat(Members(accounts, 30, random).Select(For).ToList(), now, random),
-            _ => CoffeeKiosk(Members(accounts, 25, random).Select(For).ToList(), now, random, tag),
+            CrowdScenarioKind.DeviceFarm => 8,
+            CrowdScenarioKind.StuffingWave => 15,
+            CrowdScenarioKind.MerchantAttack => 12,
+            CrowdScenarioKind.FamilyTablet => 5,
+            CrowdScenarioKind.CorporateNat => 30,
+            _ => 25,
+        }, random);
+        var entity = kind switch
+        {
+            CrowdScenarioKind.DeviceFarm => $"farm-phone-{tag}",
+            CrowdScenarioKind.StuffingWave => string.Create(CultureInfo.InvariantCulture, $"198.51.100.{1 + random.Next(254)}"),
+            CrowdScenarioKind.MerchantAttack => $"m-attacked-{tag}",
+            CrowdScenarioKind.FamilyTablet => $"family-tablet-{tag}",
+            CrowdScenarioKind.CorporateNat => string.Create(CultureInfo.InvariantCulture, $"192.0.2.{1 + random.Next(254)}"),
+            _ => $"m-coffee-kiosk-{tag}",
         };
+        var contexts = members.ConvertAll(For);
+        List<GeneratedEvent> events = [.. kind switch
+        {
+            CrowdScenarioKind.DeviceFarm => DeviceFarm(contexts, now, entity),
+            CrowdScenarioKind.StuffingWave => StuffingWave(contexts, now, entity, tag),
+            CrowdScenarioKind.MerchantAttack => MerchantAttack(contexts, now, random, entity),
+            CrowdScenarioKind.FamilyTablet => FamilyTablet(contexts, now, entity),
+            CrowdScenarioKind.CorporateNat => CorporateNat(contexts, now, entity),
+            _ => CoffeeKiosk(contexts, now, random, entity),
+        }];
+        var scenario = new CrowdScenario(turn, kind, entity, members.ConvertAll(a => a.AccountId), now, events.Count);
+        return events.ConvertAll(e => e with { Crowd = scenario });
     }
 
     /// <summary>One phone signing in to eight accounts in turn, twice round, without MFA.</summary>
-    private static IEnumerable<GeneratedEvent> DeviceFarm(List<ScenarioContext> members, long now, string tag)
+    private static IEnumerable<GeneratedEvent> DeviceFarm(List<ScenarioContext> members, long now, string device)
     {
-        var device = $"farm-phone-{tag}";
         var t = now;
         for (var round = 0; round < 2; round++)
         {
@@ -44,9 +65,8 @@ internal static class CrowdScenarios
     }
 
     /// <summary>One address failing two sign-ins on each of fifteen accounts within minutes, from rotating devices.</summary>
-    private static IEnumerable<GeneratedEvent> StuffingWave(List<ScenarioContext> members, long now, Random random, string tag)
+    private static IEnumerable<GeneratedEvent> StuffingWave(List<ScenarioContext> members, long now, string address, string tag)
     {
-        var address = string.Create(CultureInfo.InvariantCulture, $"198.51.100.{1 + (random.Next(254))}");
         var t = now;
         for (var round = 0; round < 2; round++)
         {
@@ -59,9 +79,8 @@ internal static class CrowdScenarios
     }
 
     /// <summary>Twelve cards each making one tiny payment at one merchant within minutes, half of them declined.</summary>
-    private static IEnumerable<GeneratedEvent> MerchantAttack(List<ScenarioContext> members, long now, Random random, string tag)
+    private static IEnumerable<GeneratedEvent> MerchantAttack(List<ScenarioContext> members, long now, Random random, string merchant)
     {
-        var merchant = $"m-attacked-{tag}";
         var t = now;
         var i = 0;
         foreach (var c in members)
@@ -71,24 +90,25 @@ internal static class CrowdScenarios
         }
     }
 
-    /// <summary>A household of four signing in on one tablet, each with MFA, twice over an evening.</summary>
-    private static IEnumerable<GeneratedEvent> FamilyTablet(List<ScenarioContext> members, long now, string tag)
+    /// <summary>
+    /// A household of five signing in on one tablet, each with MFA, twice over an evening: as many accounts as a device farm
+    /// needs to be noticed, told apart only by the MFA.
+    /// </summary>
+    private static IEnumerable<GeneratedEvent> FamilyTablet(List<ScenarioContext> members, long now, string tablet)
     {
-        var tablet = $"family-tablet-{tag}";
         var t = now;
         for (var round = 0; round < 2; round++)
         {
             foreach (var c in members)
             {
-                yield return c.Login(t += 20 * WorkloadGenerator.MinuteMs, true, tablet, c.Account.Home, mfa: true);
+                yield return c.Login(t += 5 * WorkloadGenerator.MinuteMs, true, tablet, c.Account.Home, mfa: true);
             }
         }
     }
 
     /// <summary>Thirty employees signing in from their own devices behind one NAT address; two typos among them.</summary>
-    private static IEnumerable<GeneratedEvent> CorporateNat(List<ScenarioContext> members, long now, Random random)
+    private static IEnumerable<GeneratedEvent> CorporateNat(List<ScenarioContext> members, long now, string address)
     {
-        var address = string.Create(CultureInfo.InvariantCulture, $"192.0.2.{1 + (random.Next(254))}");
         var t = now;
         var i = 0;
         foreach (var c in members)
@@ -103,9 +123,8 @@ internal static class CrowdScenarios
     }
 
     /// <summary>Twenty-five customers buying a coffee at one kiosk: small, approved.</summary>
-    private static IEnumerable<GeneratedEvent> CoffeeKiosk(List<ScenarioContext> members, long now, Random random, string tag)
+    private static IEnumerable<GeneratedEvent> CoffeeKiosk(List<ScenarioContext> members, long now, Random random, string kiosk)
     {
-        var kiosk = $"m-coffee-kiosk-{tag}";
         var t = now;
         foreach (var c in members)
         {

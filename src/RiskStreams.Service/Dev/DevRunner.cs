@@ -60,7 +60,9 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         using var policyWatcher = options.PolicyFile is { } file ? new PolicyFileWatcher(file, processor.Policy, loggers.CreateLogger<PolicyFileWatcher>()) : null;
         output.WriteLine($"Policy:           {processor.Policy.Current.Version}{(options.PolicyFile is { } f ? $" ({f}, reloaded on change)" : " (built-in default)")}");
 
-        using var printer = new ChangePrinter(cluster.BootstrapServers, topology.LevelChangesTopic, registry, options.Quiet ? TextWriter.Null : output);
+        // The generator's scenarios across accounts, told apart on the changes that carry their entity's reason.
+        var crowd = new CrowdTally();
+        using var printer = new ChangePrinter(cluster.BootstrapServers, topology.LevelChangesTopic, registry, options.Quiet ? TextWriter.Null : output, crowd.Observe);
         using var stopPrinter = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var printing = Task.Factory.StartNew(() => printer.Run(stopPrinter.Token), TaskCreationOptions.LongRunning);
 
@@ -86,7 +88,8 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
             await bound.CancelAsync();
         }
 
-        var published = await WorkloadPump.PublishAsync(cluster.BootstrapServers, registry, new WorkloadOptions { Accounts = options.Accounts, Seed = options.Seed }, options.Events, options.Rate, null, bound.Token);
+        var published = await WorkloadPump.PublishAsync(cluster.BootstrapServers, registry, new WorkloadOptions { Accounts = options.Accounts, Seed = options.Seed }, options.Events, options.Rate, null, crowd.Published,
+            bound.Token);
         processor.Streams.StateChanged -= StopWhenFailed;
         var drained = !cancellationToken.IsCancellationRequested;
         if (drained)
@@ -103,6 +106,11 @@ internal sealed class DevRunner(DevOptions options, TextWriter output, ILoggerFa
         await printing;
         await processor.Streams.CloseAsync();
         var deadLetters = DeadLetterTally.Count(cluster.BootstrapServers, topology.DeadLetterTopic, TimeSpan.FromSeconds(10));
+        foreach (var line in crowd.Summary())
+        {
+            output.WriteLine(line);
+        }
+
         output.WriteLine($"dev: {published} events published{(drained ? " and processed" : "")}, {printer.Printed} risk-level changes " +
             $"({string.Join(", ", printer.PerLevel.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"))}), {printer.ReviewCaused} caused by reviews, " +
             $"{deadLetters.Values.Sum()} dead letters{(deadLetters.Count > 0 ? $" ({string.Join(", ", deadLetters.Select(d => $"{d.Key} {d.Value}"))})" : "")} in {clock.Elapsed.TotalSeconds:0.0} s");

@@ -59,7 +59,7 @@ internal static class GenerateCommand
             try
             {
                 var published = await WorkloadPump.PublishAsync(parse.GetValue(bootstrap)!, registry, workload, parse.GetValue(events), parse.GetValue(rate),
-                    count => Console.Out.WriteLine($"riskstreams generate: {count} events published"), bound.Token);
+                    count => Console.Out.WriteLine($"riskstreams generate: {count} events published"), null, bound.Token);
                 Console.Out.WriteLine($"riskstreams generate: {published} events published in {clock.Elapsed.TotalSeconds:0.0} s");
                 return 0;
             }

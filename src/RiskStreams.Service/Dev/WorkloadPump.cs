@@ -15,10 +15,12 @@ internal static class WorkloadPump
     /// <param name="events">Stop after this many events; null for no bound.</param>
     /// <param name="rate">Events per second; 0 for as fast as the producer takes them.</param>
     /// <param name="progress">Called about once a second with the events published so far.</param>
+    /// <param name="published">Called with each event as it is handed to the producer (before its acknowledgement).</param>
     /// <param name="cancellationToken">Stops generating; what was sent is flushed.</param>
     /// <returns>Events published (and acknowledged).</returns>
     public static async Task<long> PublishAsync(
-        string bootstrapServers, SchemaRegistryClient registry, WorkloadOptions workload, long? events, int rate, Action<long>? progress, CancellationToken cancellationToken)
+        string bootstrapServers, SchemaRegistryClient registry, WorkloadOptions workload, long? events, int rate, Action<long>? progress, Action<GeneratedEvent>? published,
+        CancellationToken cancellationToken)
     {
         using var publisher = new WorkloadPublisher(bootstrapServers, registry);
         var generator = new WorkloadGenerator(workload);
@@ -36,6 +38,7 @@ internal static class WorkloadPump
                 while (sent < perTick && items.MoveNext())
                 {
                     publisher.Publish(items.Current);
+                    published?.Invoke(items.Current);
                     sent++;
                     count++;
                 }
