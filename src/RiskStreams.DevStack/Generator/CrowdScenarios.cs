@@ -18,15 +18,17 @@ internal static class CrowdScenarios
     {
         ScenarioContext For(AccountProfile a) => new(a, now, random, ids, topics, sources);
         var tag = string.Create(CultureInfo.InvariantCulture, $"{turn:D4}");
-        return (turn % Kinds) switch
+        var kind = (CrowdScenario)(turn % Kinds);
+        var events = kind switch
         {
-            0 => DeviceFarm(Members(accounts, 8, random).Select(For).ToList(), now, tag),
-            1 => StuffingWave(Members(accounts, 15, random).Select(For).ToList(), now, random, tag),
-            2 => MerchantAttack(Members(accounts, 12, random).Select(For).ToList(), now, random, tag),
-            3 => FamilyTablet(Members(accounts, 4, random).Select(For).ToList(), now, tag),
-            4 => CorporateNat(Members(accounts, 30, random).Select(For).ToList(), now, random),
+            CrowdScenario.DeviceFarm => DeviceFarm(Members(accounts, 8, random).Select(For).ToList(), now, tag),
+            CrowdScenario.StuffingWave => StuffingWave(Members(accounts, 15, random).Select(For).ToList(), now, random, tag),
+            CrowdScenario.MerchantAttack => MerchantAttack(Members(accounts, 12, random).Select(For).ToList(), now, random, tag),
+            CrowdScenario.FamilyTablet => FamilyTablet(Members(accounts, 4, random).Select(For).ToList(), now, tag),
+            CrowdScenario.CorporateNat => CorporateNat(Members(accounts, 30, random).Select(For).ToList(), now, random),
             _ => CoffeeKiosk(Members(accounts, 25, random).Select(For).ToList(), now, random, tag),
         };
+        return events.Select(e => e with { Crowd = kind });
     }
 
     /// <summary>One phone signing in to eight accounts in turn, twice round, without MFA.</summary>

@@ -11,4 +11,7 @@ public sealed record GeneratedEvent(string Topic, string Key, ISpecificRecord Va
 {
     /// <summary>Simulated arrival time; later than <see cref="TimestampMs"/> for records synced late.</summary>
     public long ArrivesAtMs { get; init; } = TimestampMs;
+
+    /// <summary>The scenario across accounts this event belongs to, or null (ordinary activity and per-account scenarios).</summary>
+    public CrowdScenario? Crowd { get; init; }
 }
