@@ -23,6 +23,12 @@ public sealed class DecisionSettings
     /// <summary>How long an event waits in stream time before it is joined with its entity's window (<see cref="RiskTopologyOptions.EntityJoinGrace"/>).</summary>
     public TimeSpan? EntityJoinGrace { get; set; }
 
+    /// <summary>How long (wall clock) a quiet entity join waits before releasing what it holds (<see cref="RiskTopologyOptions.EntityJoinIdleRelease"/>).</summary>
+    public TimeSpan? EntityJoinIdleRelease { get; set; }
+
+    /// <summary>How late an event may reach its entity's windows (<see cref="RiskTopologyOptions.EntityMaxLateness"/>).</summary>
+    public TimeSpan? EntityMaxLateness { get; set; }
+
     /// <summary>The topology options with the values set here applied.</summary>
     public RiskTopologyOptions Apply(RiskTopologyOptions options) => options with
     {
@@ -31,5 +37,7 @@ public sealed class DecisionSettings
         MaxEventAge = MaxEventAge ?? options.MaxEventAge,
         EntitySignals = EntitySignals ?? options.EntitySignals,
         EntityJoinGrace = EntityJoinGrace ?? options.EntityJoinGrace,
+        EntityJoinIdleRelease = EntityJoinIdleRelease ?? options.EntityJoinIdleRelease,
+        EntityMaxLateness = EntityMaxLateness ?? options.EntityMaxLateness,
     };
 }

@@ -19,6 +19,15 @@ public sealed record Joined<TKey, TValue, TOtherValue>(Serde<TKey>? KeySerde, Se
     /// </summary>
     public TimeSpan? GracePeriod { get; init; }
 
+    /// <summary>
+    /// With a grace period: how long (wall clock) the join may receive no stream record before it stops waiting for stream
+    /// time and joins everything its buffer holds, as of each record's timestamp. Stream time moves only with the join's own
+    /// input, so without this a partition that goes quiet holds its last records until its next record arrives, however long
+    /// that is. Null (the default, as Kafka Streams) waits for stream time only. The release is the only wall-clock-driven
+    /// step: a record that arrives after it but within the grace of a released one is no longer seen by that one's join.
+    /// </summary>
+    public TimeSpan? IdleRelease { get; init; }
+
     /// <summary>With a join node name.</summary>
     public Joined<TKey, TValue, TOtherValue> WithName(string name) => this with { Name = name };
 
@@ -27,6 +36,13 @@ public sealed record Joined<TKey, TValue, TOtherValue>(Serde<TKey>? KeySerde, Se
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(gracePeriod, TimeSpan.Zero);
         return this with { GracePeriod = gracePeriod };
+    }
+
+    /// <summary>With an idle release of the grace buffer (see <see cref="IdleRelease"/>); must be positive.</summary>
+    public Joined<TKey, TValue, TOtherValue> WithIdleRelease(TimeSpan idleRelease)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(idleRelease, TimeSpan.Zero);
+        return this with { IdleRelease = idleRelease };
     }
 
     /// <summary>With a key serde.</summary>

@@ -126,7 +126,8 @@ public sealed partial class KStream<TKey, TValue>
             (long)grace.TotalMilliseconds,
             bufferName,
             keySerde ?? throw StoreFactory.MissingSerde(bufferName, "key"),
-            valueSerde ?? throw StoreFactory.MissingSerde(bufferName, "value"));
+            valueSerde ?? throw StoreFactory.MissingSerde(bufferName, "value"),
+            joined.IdleRelease is { } idle ? Math.Max(1, (long)idle.TotalMilliseconds) : null);
     }
 
     private KStream<TKey, TResult> GlobalTableJoin<TTableKey, TTableValue, TResult>(

@@ -46,4 +46,11 @@ public static class RiskMetrics
     /// <summary>Step-down timers fired (Prometheus <c>riskstreams_risk_stepdown_checks_total</c>), by outcome (<c>changed</c> or <c>held</c>).</summary>
     internal static readonly Counter<long> StepDownChecks =
         Meter.CreateCounter<long>("riskstreams.risk.stepdown.checks", null, "Stream-time step-down timers fired, by outcome.");
+
+    /// <summary>
+    /// Logins and transactions decided without their entity enrichment because it had not come back within the entity lateness
+    /// of stream time (Prometheus <c>riskstreams_risk_entity_enrichment_overdue_total</c>), by stream.
+    /// </summary>
+    internal static readonly Counter<long> EntityEnrichmentOverdue =
+        Meter.CreateCounter<long>("riskstreams.risk.entity.enrichment.overdue", null, "Events decided without their entity enrichment (not back within the entity lateness), by stream.");
 }

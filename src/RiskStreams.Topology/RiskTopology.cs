@@ -41,26 +41,32 @@ public static class RiskTopology
         var transactions = builder
             .Stream(options.TransactionsTopic, Consumed.With(Serdes.String, serdes.Transactions)
                 .WithTimestampExtractor((_, t, ts) => t is null ? ts : guard.EventTime(t.occurredAt, "transactions", t.eventId)).WithName("transactions-source"))
-            .MapValues((key, t) => Checked(key, Mapped(t, EventMapper.Map, "transactions"), currentPolicy), "transactions-to-domain");
+            .MapValues((key, t) => Checked(key, Mapped(t, EventMapper.Map, "transactions"), currentPolicy), "transactions-to-domain")
+            .Process(() => new EventAgeCheck(options), "transactions-age-check");
         var logins = builder
             .Stream(options.LoginsTopic, Consumed.With(Serdes.String, serdes.Logins)
                 .WithTimestampExtractor((_, l, ts) => l is null ? ts : guard.EventTime(l.occurredAt, "logins", l.eventId)).WithName("logins-source"))
-            .MapValues((key, l) => Checked(key, Mapped(l, EventMapper.Map, "logins"), currentPolicy), "logins-to-domain");
+            .MapValues((key, l) => Checked(key, Mapped(l, EventMapper.Map, "logins"), currentPolicy), "logins-to-domain")
+            .Process(() => new EventAgeCheck(options), "logins-age-check");
         var repayments = builder
             .Stream(options.RepaymentsTopic, Consumed.With(Serdes.String, serdes.Repayments)
                 .WithTimestampExtractor((_, r, ts) => r is null ? ts : guard.EventTime(r.occurredAt, "repayments", r.eventId)).WithName("repayments-source"))
-            .MapValues((key, r) => Checked(key, Mapped(r, EventMapper.Map, "repayments"), currentPolicy), "repayments-to-domain");
+            .MapValues((key, r) => Checked(key, Mapped(r, EventMapper.Map, "repayments"), currentPolicy), "repayments-to-domain")
+            .Process(() => new EventAgeCheck(options), "repayments-age-check");
 
         // Human review decisions: a fourth account stream, in event time (decidedAt), decided by the same processor.
         var reviews = builder
             .Stream(options.ReviewsTopic, Consumed.With(Serdes.String, serdes.Reviews)
                 .WithTimestampExtractor((_, r, ts) => r is null ? ts : guard.EventTime(r.decidedAt, ReviewEvent.StreamName, r.reviewId)).WithName("reviews-source"))
-            .MapValues((key, r) => Checked(key, Mapped(r, ReviewMapper.Map, ReviewEvent.StreamName), currentPolicy), "reviews-to-domain");
+            .MapValues((key, r) => Checked(key, Mapped(r, ReviewMapper.Map, ReviewEvent.StreamName), currentPolicy), "reviews-to-domain")
+            .Process(() => new EventAgeCheck(options), "reviews-age-check");
 
         if (options.EntitySignals)
         {
-            transactions = EntityBranches.Transactions(transactions, options);
-            logins = EntityBranches.Logins(logins, options);
+            // Each login and transaction reaches the decider twice: bare at once, holding its place in event-time order, then
+            // enriched with its entities' windows, which completes it (see AccountRiskProcessor).
+            transactions = transactions.Merge(EntityBranches.Transactions(transactions, options), "transactions-and-enriched");
+            logins = logins.Merge(EntityBranches.Logins(logins, options), "logins-and-enriched");
         }
 
         transactions.Merge(logins, "merge-transactions-logins").Merge(repayments, "merge-repayments").Merge(reviews, "account-events")

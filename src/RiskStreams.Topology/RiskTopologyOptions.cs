@@ -82,14 +82,30 @@ public sealed record RiskTopologyOptions
     public bool EntitySignals { get; init; } = true;
 
     /// <summary>
-    /// How long (stream time of the entity task) an event waits before it is joined with its entity's window, and how late an
-    /// event may reach a window beyond its length (default zero: joined at once, with the window as it stands). With a grace,
-    /// events of other accounts that reach the entity task out of order within it — they come from several upstream
-    /// partitions — are counted whatever the order, so the answer does not depend on which partition ran first; but an entity
-    /// partition's stream time moves only with its own entities' events, so its last events wait until more arrive (set it,
-    /// e.g. 2 s, where traffic is dense). Logins pass two entity joins, so keep twice this within <see cref="ReorderGrace"/>.
+    /// How long (stream time of the entity task) an event waits before it is joined with its entity's window (default 2 s;
+    /// zero joins at once). Events of other accounts that reach the entity task out of order within it — they come from several
+    /// upstream partitions — are counted whatever the order, so the answer does not depend on which partition ran first.
+    /// An entity partition's stream time moves only with its own entities' events; <see cref="EntityJoinIdleRelease"/> keeps a
+    /// quiet one from holding its last events. Logins pass two entity joins, so keep twice this within <see cref="ReorderGrace"/>.
     /// </summary>
-    public TimeSpan EntityJoinGrace { get; init; } = TimeSpan.Zero;
+    public TimeSpan EntityJoinGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long (wall clock) an entity join may receive no event before it joins what its grace buffer holds without waiting
+    /// for stream time (default 1 s; zero waits for stream time only). The only wall-clock step of the entity branches: it
+    /// changes an answer only when an event arrives after a quiet period of this length yet within the grace of an event
+    /// released by it. Offline runs (backtest, test driver) release only when their input ends.
+    /// </summary>
+    public TimeSpan EntityJoinIdleRelease { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How far behind the entity task's stream time an event may arrive and still be counted in its entity's windows and find
+    /// the window ending at its own time (the sliding windows' grace; default 1 h). Several upstream partitions feed each entity
+    /// task, so in a replay or after a lagging partition catches up, events arrive minutes of event time out of order; an
+    /// event later than this is still decided, with its entity's window as it stands, and counted in no window. The windows
+    /// and versioned tables keep history for the rule's window plus this.
+    /// </summary>
+    public TimeSpan EntityMaxLateness { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>The five input topics.</summary>
     public IReadOnlyList<string> InputTopics => [TransactionsTopic, LoginsTopic, RepaymentsTopic, SyncStatusTopic, ReviewsTopic];
@@ -123,6 +139,16 @@ public sealed record RiskTopologyOptions
         if (EntityJoinGrace < TimeSpan.Zero || EntityJoinGrace.Ticks % TimeSpan.TicksPerMillisecond != 0)
         {
             throw new ArgumentException($"{nameof(EntityJoinGrace)} must be zero or positive, in whole milliseconds; was {EntityJoinGrace}.", nameof(EntityJoinGrace));
+        }
+
+        if (EntityJoinIdleRelease < TimeSpan.Zero || EntityJoinIdleRelease.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            throw new ArgumentException($"{nameof(EntityJoinIdleRelease)} must be zero or positive, in whole milliseconds; was {EntityJoinIdleRelease}.", nameof(EntityJoinIdleRelease));
+        }
+
+        if (EntityMaxLateness < EntityJoinGrace || EntityMaxLateness.Ticks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            throw new ArgumentException($"{nameof(EntityMaxLateness)} must be at least {nameof(EntityJoinGrace)}, in whole milliseconds; was {EntityMaxLateness}.", nameof(EntityMaxLateness));
         }
 
         if (MaxClockSkew <= TimeSpan.Zero)

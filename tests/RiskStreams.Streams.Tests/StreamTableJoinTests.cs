@@ -136,6 +136,43 @@ public sealed class StreamTableJoinTests
     }
 
     [Fact]
+    public void Join_grace_idle_release_joins_what_a_quiet_partition_holds_once_no_record_arrived_for_that_long()
+    {
+        var builder = new StreamsBuilder();
+        var customers = builder.Table("customers", Strings, Materialized.As<string, string>(Stores.InMemoryVersionedKeyValueStore("customers-store", TimeSpan.FromMinutes(1))));
+        builder.Stream("orders", Strings)
+            .Join(customers, (order, customer) => $"{order}/{customer}",
+                Joined.As<string, string, string>("orders-customers").WithGracePeriod(TimeSpan.FromSeconds(10)).WithIdleRelease(TimeSpan.FromSeconds(2)))
+            .To("enriched", Out);
+        using var driver = new TopologyTestDriver(builder.Build());
+        var table = driver.CreateInputTopic("customers", Serdes.String, Serdes.String);
+        var orders = driver.CreateInputTopic("orders", Serdes.String, Serdes.String);
+        var output = driver.CreateOutputTopic("enriched", Serdes.String, Serdes.String);
+
+        table.PipeInput("c1", "v0", 40);
+        orders.PipeInput("c1", "o1", 100);
+        orders.PipeInput("c1", "o2", 90);
+        driver.AdvanceWallClockTime(TimeSpan.FromMilliseconds(1500));
+        Assert.Empty(output.ReadRecordsToList());
+
+        // A record resets the idle time: still held 1.5 s after it.
+        table.PipeInput("c1", "v1", 95);
+        orders.PipeInput("c1", "o3", 101);
+        driver.AdvanceWallClockTime(TimeSpan.FromMilliseconds(1500));
+        Assert.Empty(output.ReadRecordsToList());
+
+        // Quiet for 2 s: everything held joins in timestamp order, each as of its own time.
+        driver.AdvanceWallClockTime(TimeSpan.FromMilliseconds(600));
+        Assert.Equal([R("c1", "o2/v0", 90), R("c1", "o1/v1", 100), R("c1", "o3/v1", 101)], output.ReadRecordsToList());
+
+        // Then stream time rules again: a new record waits for its grace.
+        orders.PipeInput("c1", "o4", 102);
+        Assert.Empty(output.ReadRecordsToList());
+        orders.PipeInput("c1", "o5", 10_102);
+        Assert.Equal([R("c1", "o4/v1", 102)], output.ReadRecordsToList());
+    }
+
+    [Fact]
     public void Join_grace_needs_a_versioned_table_with_enough_history()
     {
         var builder = new StreamsBuilder();

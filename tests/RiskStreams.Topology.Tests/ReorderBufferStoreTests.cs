@@ -28,14 +28,14 @@ public sealed class ReorderBufferStoreTests
     public void A_buffer_over_a_restored_store_continues_the_sequence_and_keeps_arrival_order_among_equal_event_times()
     {
         var store = Store();
-        var before = new ReorderBuffer(store);
+        var before = new ReorderBuffer(store, NeverAwaits);
         before.Add(Check("first"), 100);
         before.Add(Check("early"), 50);
         before.Add(Check("second"), 100);
         store.Flush(); // a commit: the held events are written
 
         // A new instance over the same store: what a restart finds after restoring the changelog.
-        var after = new ReorderBuffer(store);
+        var after = new ReorderBuffer(store, NeverAwaits);
         after.Add(Check("third"), 100);
         store.Flush();
         Assert.Equal(4, after.Count);
@@ -49,7 +49,7 @@ public sealed class ReorderBufferStoreTests
     public void Release_takes_only_entries_up_to_the_cutoff_and_an_event_older_than_one_released_is_due_at_once()
     {
         var store = Store();
-        var buffer = new ReorderBuffer(store);
+        var buffer = new ReorderBuffer(store, NeverAwaits);
         buffer.Add(Check("a"), 300);
         buffer.Add(Check("b"), 200);
         buffer.Add(Check("c"), 400);
@@ -69,7 +69,7 @@ public sealed class ReorderBufferStoreTests
     {
         var writes = new List<string>();
         var store = new FlushingRecordingStore(Store(), writes);
-        var buffer = new ReorderBuffer(store);
+        var buffer = new ReorderBuffer(store, NeverAwaits);
         buffer.Add(Check("a"), 300);
         buffer.Add(Check("b"), 200);
         Assert.Equal(["b@200"], TakeThrough(buffer, 250));
@@ -88,7 +88,7 @@ public sealed class ReorderBufferStoreTests
     public void Over_any_other_store_each_held_event_costs_one_put_when_held_and_one_delete_when_released()
     {
         var writes = new List<string>();
-        var buffer = new ReorderBuffer(new RecordingStore(Store(), writes));
+        var buffer = new ReorderBuffer(new RecordingStore(Store(), writes), NeverAwaits);
         buffer.Add(Check("a"), 300);
         buffer.Add(Check("b"), 200);
         TakeThrough(buffer, 300);
@@ -96,16 +96,57 @@ public sealed class ReorderBufferStoreTests
         Assert.Equal(["put 300/0", "put 200/1", "delete 200/1", "delete 300/0"], writes);
     }
 
+    [Fact]
+    public void A_bare_event_released_before_its_enrichment_keeps_its_place_and_its_completed_copy_is_what_the_store_and_a_restart_see()
+    {
+        var store = Store();
+        static bool bare(AccountEvent e) => e.Entity is null && e is LoginEvent;
+        var buffer = new ReorderBuffer(store, bare);
+        buffer.Add(Login("l1", entity: null), 100);
+        buffer.Add(Check("c1"), 150);
+        buffer.ReleaseThrough(200);
+
+        Assert.True(buffer.TryPeekReady(out var head));
+        Assert.Equal("l1", head.Event.EventId);
+        Assert.True(head.AwaitsEntities);
+        Assert.False(buffer.TryComplete(Login("other", new EntityContext())));
+
+        Assert.True(buffer.TryComplete(Login("l1", new EntityContext())));
+        Assert.False(head.AwaitsEntities);
+        store.Flush();
+        Assert.NotNull(Assert.Single(store.All(), e => e.Value.EventId == "l1").Value.Entity);
+        Assert.False(buffer.TryComplete(Login("l1", new EntityContext()))); // a duplicate enrichment completes nothing
+
+        // A restart over the same store: the completed event is no longer awaited; a bare one still would be.
+        buffer.Add(Login("l2", entity: null), 300);
+        store.Flush();
+        var after = new ReorderBuffer(store, bare);
+        Assert.Equal(3, after.Count);
+        after.ReleaseThrough(300);
+        Assert.True(after.TryPeekReady(out var first));
+        Assert.Equal(("l1", false), (first.Event.EventId, first.AwaitsEntities));
+        Assert.Equal("l1", after.TakeReady().EventId);
+        Assert.Equal("c1", after.TakeReady().EventId);
+        Assert.True(after.TryPeekReady(out var last));
+        Assert.Equal(("l2", true), (last.Event.EventId, last.AwaitsEntities));
+    }
+
     private static List<string> TakeThrough(ReorderBuffer buffer, long cutoff)
     {
         var released = new List<string>();
-        while (buffer.TryTakeThrough(cutoff, out var e, out var t))
+        buffer.ReleaseThrough(cutoff);
+        while (buffer.TryPeekReady(out var held))
         {
-            released.Add($"{e.EventId}@{t}");
+            released.Add($"{held.Event.EventId}@{held.Key.EventTimeMs}");
+            buffer.TakeReady();
         }
 
         return released;
     }
+
+    private static LoginEvent Login(string id, EntityContext? entity) => new(id, "acct", 0, true, "dev-1", false, null, null) { Entity = entity };
+
+    private static bool NeverAwaits(AccountEvent e) => false;
 
     private static SyncCheckEvent Check(string id) => new(id, "acct", 0);
 

@@ -23,7 +23,13 @@ namespace RiskStreams.Topology.Internal;
 /// at once, never dropped; so is one older than an event already released. Sync re-checks go through the same buffer at the
 /// stream time that triggered them. A zero grace decides every event on arrival. What is due is released on every record
 /// and on the stream-time punctuation; timers live in <see cref="StepDownTimers"/> (changelogged), so a restart resumes
-/// them. An event further than the maximum event age behind stream time is refused before anything changes.</para>
+/// them. An event further than the maximum event age behind stream time was refused before it got here (<see cref="EventAgeCheck"/>).</para>
+/// <para>With the entity branches on, every login and transaction arrives twice: bare, straight from its topic, and again
+/// enriched with its device's, address's or merchant's window (<see cref="EntityBranches"/>). The bare event takes its place
+/// in the order above; when its turn comes it waits — and everything after it — until the enriched one completes it, so the
+/// order of decisions never depends on how long the entity branches took. One not completed within
+/// <see cref="RiskTopologyOptions.EntityMaxLateness"/> of stream time is decided without it (counted); an enriched event with
+/// no bare one waiting is decided like any other event (a duplicate is then skipped as already applied).</para>
 /// <para>The policy in force when an event is decided (not when it arrived) decides it. The domain is called in
 /// <see cref="Decide"/> and <see cref="StepDown"/> only.</para>
 /// </remarks>
@@ -32,7 +38,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(1);
 
     private readonly long _graceMs = (long)options.ReorderGrace.TotalMilliseconds;
-    private readonly EventTimeGuard _guard = new(options.Clock, options.MaxClockSkew, options.MaxEventAge);
+    private readonly long _entityLatenessMs = (long)options.EntityMaxLateness.TotalMilliseconds;
     private IProcessorContext<string, LevelChange> _context = null!;
     private AccountStates _accounts = null!;
     private IKeyValueStore<string, long> _pending = null!;
@@ -51,7 +57,8 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
         _accounts = new AccountStates(accountStore);
         _levels = AccountLevelCounts.Count(accountStore);
         _pending = context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.PendingSync);
-        _buffer = new ReorderBuffer(context.GetStateStore<IKeyValueStore<ReorderKey, AccountEvent>>(RiskStoreNames.ReorderBuffer));
+        _buffer = new ReorderBuffer(context.GetStateStore<IKeyValueStore<ReorderKey, AccountEvent>>(RiskStoreNames.ReorderBuffer),
+            options.EntitySignals ? EntityBranches.AwaitsEnrichment : static _ => false);
         _timers = new StepDownTimers(context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.StepDownTimers));
         _coverage = new StoreSyncCoverage(context.GetStateStore<IReadOnlyKeyValueStore<string, SyncStatus>>(RiskStoreNames.SyncStatus));
         context.Schedule(RecheckInterval, PunctuationType.StreamTime, RecheckPendingAccounts);
@@ -74,8 +81,13 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
 
     public void Process(Record<string, AccountEvent> record)
     {
-        // Before anything changes: an event far behind stream time is refused (dead-lettered), not decided.
-        _guard.CheckAge(record.Value, record.Timestamp, _context.StreamTime);
+        if (record.Value.Entity is not null && _buffer.TryComplete(record.Value))
+        {
+            // The enrichment of a held login or transaction (its age was checked when it arrived bare).
+            Advance(EventTimeCutoff());
+            return;
+        }
+
         var cutoff = EventTimeCutoff();
         Advance(cutoff);
         if (Submit(record.Value, record.Timestamp, cutoff))
@@ -85,20 +97,33 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
         }
     }
 
-    /// <summary>Decides <paramref name="e"/> now if it is due (returns true), else holds it in the buffer.</summary>
+    /// <summary>
+    /// Decides <paramref name="e"/> now if it is due and nothing released before it waits (returns true; a due event that must
+    /// wait goes to the end of the ready queue), else holds it in the buffer.
+    /// </summary>
     private bool Submit(AccountEvent e, long timestamp, long? cutoff)
     {
-        if (_buffer.IsDue(timestamp, cutoff))
+        if (!_buffer.IsDue(timestamp, cutoff))
         {
-            Decide(e);
+            _buffer.Add(e, timestamp);
+            return false;
+        }
+
+        if (_buffer.TryPeekReady(out _) || (options.EntitySignals && EntityBranches.AwaitsEnrichment(e)))
+        {
+            _buffer.AddReady(e, timestamp);
             return true;
         }
 
-        _buffer.Add(e, timestamp);
-        return false;
+        Decide(e);
+        return true;
     }
 
-    /// <summary>Decides held events and fires step-down timers up to <paramref name="cutoff"/>, in time order.</summary>
+    /// <summary>
+    /// Decides held events and fires step-down timers up to <paramref name="cutoff"/>, in time order: due events move to the
+    /// ready queue and are decided from there in that order, unless the first awaits its enrichment — then those behind it wait
+    /// too, and only timers due before it fire.
+    /// </summary>
     private void Advance(long? cutoff)
     {
         if (cutoff is not { } through)
@@ -108,23 +133,59 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
 
         while (true)
         {
-            var nextEvent = _buffer.NextEventTimeMs;
             var nextTimer = _timers.NextDueMs;
+            if (_buffer.TryPeekReady(out var ready))
+            {
+                if (nextTimer is { } before && before <= through && before < ready.Key.EventTimeMs)
+                {
+                    FireNextTimer(through, before);
+                }
+                else if (!ready.AwaitsEntities || Overdue(ready))
+                {
+                    Decide(_buffer.TakeReady());
+                }
+                else
+                {
+                    // Their order is fixed now: whatever is due queues behind the event waiting for its enrichment.
+                    _buffer.ReleaseThrough(through);
+                    return;
+                }
+
+                continue;
+            }
+
+            var nextEvent = _buffer.NextEventTimeMs;
             if (nextEvent is { } eventTime && eventTime <= through && (nextTimer is not { } timerTime || eventTime <= timerTime))
             {
-                _buffer.TryTakeThrough(through, out var e, out _);
-                Decide(e);
+                _buffer.ReleaseNextThrough(through);
             }
             else if (nextTimer is { } due && due <= through)
             {
-                _timers.TryTakeThrough(through, out var accountId, out _);
-                StepDown(accountId, due);
+                FireNextTimer(through, due);
             }
             else
             {
                 return;
             }
         }
+    }
+
+    private void FireNextTimer(long through, long dueMs)
+    {
+        _timers.TryTakeThrough(through, out var accountId, out _);
+        StepDown(accountId, dueMs);
+    }
+
+    /// <summary>Whether a held event's enrichment is overdue (stream time has moved more than the entity lateness past it): then it is decided without.</summary>
+    private bool Overdue(HeldEvent held)
+    {
+        if (_context.StreamTime - held.Key.EventTimeMs <= _entityLatenessMs)
+        {
+            return false;
+        }
+
+        RiskMetrics.EntityEnrichmentOverdue.Add(1, new KeyValuePair<string, object?>("stream", held.Event.Stream));
+        return true;
     }
 
     private static long? Max(long streamTime, long? latestHeld) => latestHeld is { } held ? Math.Max(streamTime, held) : streamTime;

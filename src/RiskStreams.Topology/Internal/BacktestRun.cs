@@ -21,6 +21,7 @@ internal sealed class BacktestRun : IDisposable
     private readonly ReplayClock _clock = new();
     private readonly ReplayClock _skewReference = new();
     private readonly long _maxSkewMs;
+    private readonly TimeSpan _entityIdleRelease;
     private readonly OfflineTopologyRunner _runner;
     private readonly OfflineInputTopic<string, Transaction> _transactions;
     private readonly OfflineInputTopic<string, Login> _logins;
@@ -38,10 +39,11 @@ internal sealed class BacktestRun : IDisposable
     public BacktestRun(RiskPolicy policy, RiskSerdes serdes, TimeSpan? reorderGrace = null)
     {
         _policy = policy;
-        // One partition read in file order: nothing reaches an entity task out of order but the file's own disorder, so the
-        // entity joins join at once (a grace would hold the last events of each entity past the end of the input).
+        // The production defaults, entity join grace included: the file's own disorder within the grace is judged as live.
+        // The offline wall clock moves only in Finish, so the entity joins' idle release fires only when the input ends.
         var options = new RiskTopologyOptions { Policy = policy, Clock = _clock, SkewReference = _skewReference, Drain = _drain };
         _maxSkewMs = (long)options.MaxClockSkew.TotalMilliseconds;
+        _entityIdleRelease = options.EntitySignals ? options.EntityJoinIdleRelease : TimeSpan.Zero;
         options = options with { ReorderGrace = reorderGrace ?? options.ReorderGrace };
         _runner = new OfflineTopologyRunner(RiskTopology.Create(options, serdes), new OfflineRunnerOptions { ApplicationId = "riskstreams-backtest", CaptureChangelogs = false });
         _transactions = _runner.CreateInputTopic(options.TransactionsTopic, Serdes.String, serdes.Transactions);
@@ -106,6 +108,12 @@ internal sealed class BacktestRun : IDisposable
     /// </summary>
     public IReadOnlyList<RiskLevelChanged> Finish()
     {
+        // First the entity joins release what their grace holds (idle on the wall clock), then the decider drains.
+        if (_entityIdleRelease > TimeSpan.Zero)
+        {
+            _runner.AdvanceWallClockTime(_entityIdleRelease);
+        }
+
         _drain.Request();
         _runner.AdvanceWallClockTime(TimeSpan.FromMilliseconds(1));
         return ReadChanges();

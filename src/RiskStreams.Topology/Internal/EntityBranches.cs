@@ -63,6 +63,12 @@ internal static class EntityBranches
             .Repartition(EntitySignalNames.TransactionsByAccount, Serdes.String, Events);
     }
 
+    /// <summary>
+    /// Whether <paramref name="e"/> is a bare login or transaction, whose enriched copy the entity branches send to the decider
+    /// after it (every validated login has a device and every transaction a merchant, so each gets exactly one).
+    /// </summary>
+    public static bool AwaitsEnrichment(AccountEvent e) => e.Entity is null && e is LoginEvent or TransactionEvent;
+
     private static bool HasAddress(AccountEvent e) => !string.IsNullOrEmpty(((LoginEvent)e).IpAddress);
 
     private static KStream<string, AccountEvent> Enrich(
@@ -70,13 +76,14 @@ internal static class EntityBranches
         Func<AccountEvent, EntityWindow, EntityWindow> add, Func<AccountEvent, EntityWindowSummary, AccountEvent> attach)
     {
         var grace = options.EntityJoinGrace;
+        var lateness = options.EntityMaxLateness;
         var windowMs = (long)window.TotalMilliseconds;
         var byEntity = rekeyed.Repartition(EntitySignalNames.Events(kind), Serdes.String, Events);
 
         // First child of the repartitioned stream: an event's own window is in the table before the join below reads it.
         var latest = byEntity
             .GroupByKey(Grouped.With(Serdes.String, Events))
-            .WindowedBy(SlidingWindows.OfTimeDifferenceAndGrace(window, grace))
+            .WindowedBy(SlidingWindows.OfTimeDifferenceAndGrace(window, lateness))
             .Aggregate(() => EntityWindow.Empty, (_, e, w) => add(e, w),
                 Materialized.As<string, EntityWindow>(EntitySignalNames.Windows(kind)).WithKeySerde(Serdes.String).WithValueSerde(EntityWindowSerde.Instance))
             .ToStream($"entity-{kind}-window-updates")
@@ -85,13 +92,16 @@ internal static class EntityBranches
             // later windows, which end after their latest event, hold only part of theirs).
             .Filter(static (k, w) => w is not null && w.LatestMs == k.Window.EndMs, $"entity-{kind}-windows-ending-at-events")
             .SelectGroupKey(Serdes.String, $"entity-{kind}-window-key")
-            // Versions kept for a window's length: an event arriving later than the grace (upstream partitions far apart in a
-            // fast replay) still finds the window ending at its time, as long as the aggregate still accepts it.
-            .ToTable(Materialized.As<string, EntityWindow>(Stores.InMemoryVersionedKeyValueStore(EntitySignalNames.Latest(kind), window + grace))
+            // Versions kept for a window's length plus the lateness: an event arriving out of order (upstream partitions apart)
+            // finds the window ending at its own time, which the aggregate created for it however late within the lateness.
+            .ToTable(Materialized.As<string, EntityWindow>(Stores.InMemoryVersionedKeyValueStore(EntitySignalNames.Latest(kind), window + lateness))
                 .WithKeySerde(Serdes.String).WithValueSerde(EntityWindowSerde.Instance), $"entity-{kind}-table");
         var joined = Joined.With(Serdes.String, Events, EntityWindowSerde.Instance).WithName(EntitySignalNames.Join(kind));
         return byEntity.LeftJoin(latest,
-            (key, e, w) => w is null ? e : attach(e, w.Summarize(EntityTags.Of(kind, key), windowMs)),
-            grace > TimeSpan.Zero ? joined.WithGracePeriod(grace) : joined);
+            // Always with an entity context, empty when the entity has no window yet: that is what marks the event enriched.
+            (key, e, w) => w is null ? e with { Entity = e.Entity ?? new EntityContext() } : attach(e, w.Summarize(EntityTags.Of(kind, key), windowMs)),
+            grace <= TimeSpan.Zero ? joined
+                : options.EntityJoinIdleRelease > TimeSpan.Zero ? joined.WithGracePeriod(grace).WithIdleRelease(options.EntityJoinIdleRelease)
+                : joined.WithGracePeriod(grace));
     }
 }

@@ -7,28 +7,40 @@ namespace RiskStreams.Topology.Internal;
 /// The account processor's event-time reorder buffer: the held events live in memory, ordered by <see cref="ReorderKey"/>
 /// (event time, then arrival sequence), and are mirrored in a changelogged store (<see cref="RiskStoreNames.ReorderBuffer"/>),
 /// never range-scanned. When the store says when it flushes (<see cref="IFlushingStore"/>, i.e. on every commit), an event is
-/// written only if it is still held at the flush, and deleted when released after that: an event held and released within
+/// written only if it is still held at the flush, and deleted when decided after that: an event held and decided within
 /// one commit interval costs the store and its changelog nothing, one held across commits a put and a delete. Otherwise every
-/// event is put when held and deleted when released. All accounts of the task share it, so the release order is deterministic.
+/// event is put when held and deleted when decided. All accounts of the task share it, so the release order is deterministic.
 /// </summary>
 /// <remarks>
-/// The in-memory queue is rebuilt from the store on first use (after a restore, the store holds exactly what the changelog
-/// held at the restored position), and the next sequence number continues after the largest one stored, so events held
-/// before a restart keep their place before those that arrive after it.
+/// <para>Events leave the time-ordered queue in two steps: <see cref="ReleaseThrough"/> fixes their decision order by moving
+/// them to the ready queue (first in, first out), and <see cref="TakeReady"/> removes one to be decided. Between the two an
+/// event may wait for its entity enrichment (<see cref="HeldEvent.AwaitsEntities"/>, completed by <see cref="TryComplete"/>),
+/// holding back those behind it, so the order in which events are decided never depends on when enrichments arrive.</para>
+/// <para>The in-memory queues are rebuilt from the store on first use (after a restore the store holds exactly what the
+/// changelog held at the restored position: ready events return to the time-ordered queue), and the next sequence number
+/// continues after the largest one stored, so events held before a restart keep their place before those after it.</para>
 /// </remarks>
 internal sealed class ReorderBuffer
 {
     private readonly IKeyValueStore<ReorderKey, AccountEvent> _store;
-    private readonly PriorityQueue<AccountEvent, ReorderKey> _held = new();
+    private readonly Func<AccountEvent, bool> _awaitsEntities;
+    private readonly PriorityQueue<HeldEvent, ReorderKey> _held = new();
+    private readonly Queue<HeldEvent> _ready = new();
+
+    // Events still waiting for their enrichment, by event id (a duplicated event waits twice, completed in arrival order).
+    private readonly Dictionary<string, Queue<HeldEvent>> _awaiting = new(StringComparer.Ordinal);
 
     // Held events not yet in the store (only when writes wait for the flush).
     private readonly Dictionary<ReorderKey, AccountEvent>? _unwritten;
     private long _nextSequence;
     private bool _loaded;
 
-    public ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> store)
+    /// <param name="store">The changelogged store mirroring the held events.</param>
+    /// <param name="awaitsEntities">Whether an event must wait for its entity enrichment (a bare login or transaction, when the entity branches run).</param>
+    public ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> store, Func<AccountEvent, bool> awaitsEntities)
     {
         _store = store;
+        _awaitsEntities = awaitsEntities;
         if (store is IFlushingStore flushing)
         {
             _unwritten = [];
@@ -36,20 +48,20 @@ internal sealed class ReorderBuffer
         }
     }
 
-    /// <summary>Entries held.</summary>
+    /// <summary>Entries held, ready ones included.</summary>
     public int Count
     {
         get
         {
             EnsureLoaded();
-            return _held.Count;
+            return _held.Count + _ready.Count;
         }
     }
 
     /// <summary>The largest event time released so far by this instance (<see cref="long.MinValue"/> before the first release).</summary>
     public long ReleasedThroughMs { get; private set; } = long.MinValue;
 
-    /// <summary>Event time of the first entry in release order, or null when nothing is held.</summary>
+    /// <summary>Event time of the first entry of the time-ordered queue, or null when it is empty.</summary>
     public long? NextEventTimeMs
     {
         get
@@ -65,20 +77,104 @@ internal sealed class ReorderBuffer
         get
         {
             EnsureLoaded();
-            return _held.Count == 0 ? null : _held.UnorderedItems.Max(e => e.Priority.EventTimeMs);
+            return Count == 0 ? null : _held.UnorderedItems.Select(e => e.Priority.EventTimeMs).Concat(_ready.Select(h => h.Key.EventTimeMs)).Max();
         }
     }
 
     /// <summary>
-    /// Whether an event with time <paramref name="eventTimeMs"/> may be decided at once once everything up to
-    /// <paramref name="eventTimeCutoffMs"/> has been released: it is not after the cutoff, or it is older than an event
-    /// already released (holding it could not put it back in order). Every entry still held comes after it in key order.
+    /// Whether an event with time <paramref name="eventTimeMs"/> is due once everything up to <paramref name="eventTimeCutoffMs"/>
+    /// has been released: it is not after the cutoff, or it is older than an event already released (holding it could not put
+    /// it back in order). Every entry still in the time-ordered queue comes after it in key order.
     /// </summary>
     public bool IsDue(long eventTimeMs, long? eventTimeCutoffMs) =>
         (eventTimeCutoffMs is { } cutoff && eventTimeMs <= cutoff) || eventTimeMs < ReleasedThroughMs;
 
-    /// <summary>Holds <paramref name="e"/> with event time <paramref name="eventTimeMs"/>.</summary>
+    /// <summary>Holds <paramref name="e"/> with event time <paramref name="eventTimeMs"/> in the time-ordered queue.</summary>
     public void Add(AccountEvent e, long eventTimeMs)
+    {
+        var held = Hold(e, eventTimeMs);
+        _held.Enqueue(held, held.Key);
+    }
+
+    /// <summary>Puts a due event at the end of the ready queue (its order is fixed: after everything released before it).</summary>
+    public void AddReady(AccountEvent e, long eventTimeMs) => _ready.Enqueue(Hold(e, eventTimeMs));
+
+    /// <summary>Moves the first entry of the time-ordered queue to the ready queue if its event time is at most <paramref name="eventTimeCutoffMs"/>.</summary>
+    public bool ReleaseNextThrough(long eventTimeCutoffMs)
+    {
+        EnsureLoaded();
+        if (_held.TryPeek(out var next, out var key) && key.EventTimeMs <= eventTimeCutoffMs)
+        {
+            _held.Dequeue();
+            ReleasedThroughMs = Math.Max(ReleasedThroughMs, key.EventTimeMs);
+            _ready.Enqueue(next);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Moves every entry with event time at most <paramref name="eventTimeCutoffMs"/> to the ready queue, in key order.</summary>
+    public void ReleaseThrough(long eventTimeCutoffMs)
+    {
+        while (ReleaseNextThrough(eventTimeCutoffMs))
+        {
+        }
+    }
+
+    /// <summary>The first ready entry, if any (decided next unless it awaits its enrichment).</summary>
+    public bool TryPeekReady(out HeldEvent held)
+    {
+        EnsureLoaded();
+        return _ready.TryPeek(out held!);
+    }
+
+    /// <summary>Removes the first ready entry (to be decided): from the store, and from the awaiting ones if it is decided without its enrichment.</summary>
+    public AccountEvent TakeReady()
+    {
+        var held = _ready.Dequeue();
+        if (held.AwaitsEntities)
+        {
+            RemoveAwaiting(held);
+        }
+
+        if (_unwritten?.Remove(held.Key) != true)
+        {
+            _store.Delete(held.Key);
+        }
+
+        return held.Event;
+    }
+
+    /// <summary>Completes the held bare event with <paramref name="enriched"/>'s id, if one awaits it (false: none does).</summary>
+    public bool TryComplete(AccountEvent enriched)
+    {
+        EnsureLoaded();
+        if (!_awaiting.TryGetValue(enriched.EventId, out var waiting))
+        {
+            return false;
+        }
+
+        var held = waiting.Dequeue();
+        if (waiting.Count == 0)
+        {
+            _awaiting.Remove(enriched.EventId);
+        }
+
+        held.Complete(enriched);
+        if (_unwritten is not null && _unwritten.ContainsKey(held.Key))
+        {
+            _unwritten[held.Key] = enriched;
+        }
+        else
+        {
+            _store.Put(held.Key, enriched);
+        }
+
+        return true;
+    }
+
+    private HeldEvent Hold(AccountEvent e, long eventTimeMs)
     {
         EnsureLoaded();
         var key = new ReorderKey(eventTimeMs, _nextSequence++);
@@ -91,28 +187,37 @@ internal sealed class ReorderBuffer
             _unwritten.Add(key, e);
         }
 
-        _held.Enqueue(e, key);
+        return Track(new HeldEvent(key, e, _awaitsEntities(e)));
     }
 
-    /// <summary>Removes the first entry in key order if its event time is at most <paramref name="eventTimeCutoffMs"/>.</summary>
-    public bool TryTakeThrough(long eventTimeCutoffMs, out AccountEvent e, out long eventTimeMs)
+    private HeldEvent Track(HeldEvent held)
     {
-        EnsureLoaded();
-        if (_held.TryPeek(out var next, out var key) && key.EventTimeMs <= eventTimeCutoffMs)
+        if (held.AwaitsEntities)
         {
-            _held.Dequeue();
-            if (_unwritten?.Remove(key) != true)
+            if (!_awaiting.TryGetValue(held.Event.EventId, out var waiting))
             {
-                _store.Delete(key);
+                waiting = new Queue<HeldEvent>();
+                _awaiting.Add(held.Event.EventId, waiting);
             }
 
-            ReleasedThroughMs = Math.Max(ReleasedThroughMs, key.EventTimeMs);
-            (e, eventTimeMs) = (next, key.EventTimeMs);
-            return true;
+            waiting.Enqueue(held);
         }
 
-        (e, eventTimeMs) = (null!, 0);
-        return false;
+        return held;
+    }
+
+    private void RemoveAwaiting(HeldEvent held)
+    {
+        var waiting = _awaiting[held.Event.EventId];
+        var rest = new Queue<HeldEvent>(waiting.Where(h => !ReferenceEquals(h, held)));
+        if (rest.Count == 0)
+        {
+            _awaiting.Remove(held.Event.EventId);
+        }
+        else
+        {
+            _awaiting[held.Event.EventId] = rest;
+        }
     }
 
     /// <summary>Writes the held events the store does not have yet (at the start of every flush).</summary>
@@ -136,7 +241,7 @@ internal sealed class ReorderBuffer
         _loaded = true;
         foreach (var (key, value) in _store.All())
         {
-            _held.Enqueue(value, key);
+            _held.Enqueue(Track(new HeldEvent(key, value, _awaitsEntities(value))), key);
             _nextSequence = Math.Max(_nextSequence, key.Sequence + 1);
         }
     }

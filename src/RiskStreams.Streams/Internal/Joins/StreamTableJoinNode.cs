@@ -7,7 +7,8 @@ namespace RiskStreams.Streams.Internal.Joins;
 /// Records with a null value, and (inner joins) records whose join key is null, are dropped and counted; a left
 /// join forwards them with a missing table side (KIP-962). With a grace period (KIP-923) records wait in a buffer
 /// until stream time passes their timestamp plus the grace, then join as of their own timestamp; a record already
-/// older than that joins at once.
+/// older than that joins at once. With an idle release, a wall-clock punctuation joins everything still buffered once no
+/// stream record has arrived for that long (a quiet partition's stream time would not move).
 /// </summary>
 internal sealed class StreamTableJoinNode<TKey, TValue, TTableKey, TTableValue, TResult>(
     string name,
@@ -20,9 +21,13 @@ internal sealed class StreamTableJoinNode<TKey, TValue, TTableKey, TTableValue, 
 {
     private JoinGraceBuffer? _buffer;
     private string _bufferTopic = "";
+    private long _lastReceivedWallClockMs;
+    private bool _receivedSinceRelease;
 
     public override void Receive(Record<TKey, TValue> record)
     {
+        _lastReceivedWallClockMs = Context.WallClockTime;
+        _receivedSinceRelease = true;
         _buffer?.Observe(record.Timestamp);
         if (record.Value is null)
         {
@@ -62,14 +67,7 @@ internal sealed class StreamTableJoinNode<TKey, TValue, TTableKey, TTableValue, 
             _buffer.Put(record.Timestamp, grace.KeySerde.Serialize(_bufferTopic, record.Key)!, grace.ValueSerde.Serialize(_bufferTopic, record.Value)!, record.Headers);
         }
 
-        foreach (var (timestamp, key, value, headers) in _buffer.EvictUpTo(deadline))
-        {
-            var buffered = new Record<TKey, TValue>(grace.KeySerde.Deserialize(_bufferTopic, key, false), grace.ValueSerde.Deserialize(_bufferTopic, value, false), timestamp)
-            {
-                Headers = headers,
-            };
-            Join(buffered, keySelector(buffered.Key, buffered.Value));
-        }
+        JoinEvicted(deadline);
     }
 
     protected override void OnInit()
@@ -79,6 +77,37 @@ internal sealed class StreamTableJoinNode<TKey, TValue, TTableKey, TTableValue, 
         {
             _buffer = Store<JoinGraceBuffer>(grace.BufferStoreName);
             _bufferTopic = $"{Context.ApplicationId}-{grace.BufferStoreName}-changelog";
+            if (grace.IdleReleaseMs is { } idleMs)
+            {
+                // Records restored into the buffer count as received now. Checked a few times per idle period, so the
+                // release comes at most a quarter late.
+                _lastReceivedWallClockMs = Context.WallClockTime;
+                _receivedSinceRelease = true;
+                Context.Schedule(this, TimeSpan.FromMilliseconds(Math.Max(1, idleMs / 4)), PunctuationType.WallClockTime, now => ReleaseIfIdle(now, idleMs));
+            }
+        }
+    }
+
+    /// <summary>Joins every buffered record, in timestamp order, once no stream record has arrived for <paramref name="idleMs"/>.</summary>
+    private void ReleaseIfIdle(long nowMs, long idleMs)
+    {
+        if (_receivedSinceRelease && nowMs - _lastReceivedWallClockMs >= idleMs)
+        {
+            // Only once per quiet period: the buffer stays empty until the next record.
+            _receivedSinceRelease = false;
+            JoinEvicted(long.MaxValue);
+        }
+    }
+
+    private void JoinEvicted(long deadline)
+    {
+        foreach (var (timestamp, key, value, headers) in _buffer!.EvictUpTo(deadline))
+        {
+            var buffered = new Record<TKey, TValue>(grace!.KeySerde.Deserialize(_bufferTopic, key, false), grace.ValueSerde.Deserialize(_bufferTopic, value, false), timestamp)
+            {
+                Headers = headers,
+            };
+            Join(buffered, keySelector(buffered.Key, buffered.Value));
         }
     }
 
