@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using RiskStreams.Avro;
 using RiskStreams.Avro.Contracts;
 using RiskStreams.DevStack;
@@ -37,6 +37,7 @@ public sealed class EntitySignalsParityTests(StackFixture stack, ITestOutputHelp
     private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(150);
     private static readonly string[] EntityReasons = [ReasonCodes.DeviceShared, ReasonCodes.IpCredentialStuffing, ReasonCodes.MerchantCardTesting];
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
+    private readonly CapturedLog _log = new();
 
     [Fact]
     public async Task Four_partitions_live_reach_the_backtests_final_levels_and_catch_the_crowd_attacks_not_their_look_alikes()
@@ -143,9 +144,19 @@ public sealed class EntitySignalsParityTests(StackFixture stack, ITestOutputHelp
                 return Task.CompletedTask;
             },
         };
-        var host = await ProcessorHost.StartAsync(streams, new SchemaRegistryOptions { Url = stack.Registry.Url }, topology, NullLoggerFactory.Instance,
+        var host = await ProcessorHost.StartAsync(streams, new SchemaRegistryOptions { Url = stack.Registry.Url }, topology, _log.Factory(),
             CancellationToken.None);
-        await Wait.UntilAsync(() => host.Streams.State == StreamsState.Running, "the processor to join its group", TimeSpan.FromSeconds(60));
+        try
+        {
+            await Wait.UntilAsync(() => host.Streams.State == StreamsState.Running, "the processor to join its group", TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException ex)
+        {
+            var state = $"{host.Streams.State} ({host.Streams.Error?.ToString() ?? "no error"})";
+            await host.DisposeAsync();
+            throw new TimeoutException($"{ex.Message} It is {state}; warnings and errors:\n{string.Join("\n", Warnings())}", ex);
+        }
+
         return host;
     }
 
@@ -238,6 +249,8 @@ public sealed class EntitySignalsParityTests(StackFixture stack, ITestOutputHelp
                 $"  {a}: live {liveFinal.GetValueOrDefault(a) ?? "(no change)"}, backtest {backtestFinal.GetValueOrDefault(a) ?? "(no change)"}\n" +
                 $"    live:\n{History(live, a)}\n    backtest:\n{History(backtest, a)}")));
     }
+
+    private IEnumerable<string> Warnings() => _log.Lines.Where(l => l.Level >= LogLevel.Warning).Select(l => $"  {l.Level}: {l.Message}");
 
     private static long Ms(DateTime at) => (long)(at - DateTime.UnixEpoch).TotalMilliseconds;
 }
