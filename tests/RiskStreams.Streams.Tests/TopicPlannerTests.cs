@@ -22,6 +22,25 @@ public sealed class TopicPlannerTests
     }
 
     [Fact]
+    public void Records_re_keyed_out_of_a_subtopology_and_joined_back_into_it_form_a_cycle_that_takes_the_user_topic_count()
+    {
+        var builder = new StreamsBuilder();
+        var orders = builder.Stream("orders", Consumed.With(Serdes.String, Serdes.String));
+        var back = orders
+            .SelectKey((_, v) => v)
+            .RepartitionThrough("by-customer", Serdes.String, Serdes.String)
+            .MapValues(v => v + "!")
+            .SelectKey((_, v) => v)
+            .RepartitionThrough("back-by-order", Serdes.String, Serdes.String);
+        orders.Merge(back).To("out");
+
+        var plan = TopicPlanner.Plan(builder.Build(), "app", new Dictionary<string, int> { ["orders"] = 4 });
+
+        Assert.Equal([("app-back-by-order-repartition", 4), ("app-by-customer-repartition", 4)], plan.InternalTopics);
+        Assert.Equal([4, 4], plan.Subtopologies.Select(s => s.Partitions));
+    }
+
+    [Fact]
     public void Repartition_topic_read_beside_a_user_topic_takes_the_user_topic_count()
     {
         var builder = new StreamsBuilder();

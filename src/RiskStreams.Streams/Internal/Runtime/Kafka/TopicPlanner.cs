@@ -34,7 +34,9 @@ internal static class TopicPlanner
             }
         }
 
-        // Each sub-topology is planned after every writer of its repartition sources (they form a DAG).
+        // A sub-topology reading user topics takes their count at once; one reading only repartition topics is planned after
+        // every writer of them. So repartition topics may form a cycle through a sub-topology that reads user topics (records
+        // re-keyed out of it and joined back into it), never one made of repartition topics alone.
         var partitionsOf = new Dictionary<int, int>();
         var plans = new SubtopologyPlan?[subtopologies.Count];
         for (var progress = true; progress && partitionsOf.Count < subtopologies.Count;)
@@ -42,7 +44,7 @@ internal static class TopicPlanner
             progress = false;
             foreach (var sub in subtopologies)
             {
-                if (partitionsOf.ContainsKey(sub.Id) || !WritersPlanned(sub, repartition, writers, partitionsOf))
+                if (partitionsOf.ContainsKey(sub.Id) || (!ReadsUserTopics(sub, repartition) && !WritersPlanned(sub, repartition, writers, partitionsOf)))
                 {
                     continue;
                 }
@@ -61,7 +63,7 @@ internal static class TopicPlanner
         {
             var stuck = subtopologies.Where(s => !partitionsOf.ContainsKey(s.Id)).Select(s => s.Id);
             throw new InvalidOperationException(
-                $"Sub-topologies {string.Join(", ", stuck)} read repartition topics in a cycle; their partition counts cannot be derived.");
+                $"Sub-topologies {string.Join(", ", stuck)} read only repartition topics written in a cycle; their partition counts cannot be derived.");
         }
 
         var internalTopics = new List<(string, int)>();
@@ -92,6 +94,8 @@ internal static class TopicPlanner
             throw new InvalidOperationException($"Source topics do not exist: {string.Join(", ", missing)}. Create them before starting the application.");
         }
     }
+
+    private static bool ReadsUserTopics(Subtopology sub, IReadOnlySet<string> repartition) => sub.SourceTopics.Any(t => !repartition.Contains(t));
 
     private static bool WritersPlanned(Subtopology sub, IReadOnlySet<string> repartition, Dictionary<string, List<Subtopology>> writers, Dictionary<int, int> partitionsOf) =>
         sub.SourceTopics.Where(repartition.Contains).All(t => writers.GetValueOrDefault(t, []).All(w => w.Id != sub.Id && partitionsOf.ContainsKey(w.Id)));
