@@ -35,7 +35,6 @@ public sealed class EntitySignalsParityTests(StackFixture stack, ITestOutputHelp
     private static readonly TimeSpan WorkloadSpan = TimeSpan.FromMinutes(100);
     private static readonly TimeSpan FlushAfter = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(150);
-    private static readonly string[] EntityReasons = [ReasonCodes.DeviceShared, ReasonCodes.IpCredentialStuffing, ReasonCodes.MerchantCardTesting];
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly CapturedLog _log = new();
 
@@ -120,6 +119,10 @@ public sealed class EntitySignalsParityTests(StackFixture stack, ITestOutputHelp
         {
             output.WriteLine(line);
         }
+
+        var warnings = Warnings().ToList();
+        output.WriteLine($"{warnings.Count} warnings or errors logged by the processor{(warnings.Count == 0 ? "" : ", the first: ")}");
+        warnings.Take(10).ToList().ForEach(output.WriteLine);
 
         var flushAccounts = flush.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         Assert.DoesNotContain(live.Concat(backtest), c => flushAccounts.Contains(c.Account));
