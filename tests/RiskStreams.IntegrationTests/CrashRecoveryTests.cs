@@ -179,6 +179,18 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
             Assert.All(duplicates, d => Assert.Equal(Fingerprint(duplicates[0]), Fingerprint(d)));
         }
 
+        var expectedSet = expected.Select(Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var actualSet = deduped.Values.Select(d => Fingerprint(d[0])).ToHashSet(StringComparer.Ordinal);
+        foreach (var missing in expectedSet.Except(actualSet).Order(StringComparer.Ordinal))
+        {
+            log.WriteLine($"only in the reference: {missing}");
+        }
+
+        foreach (var extra in actualSet.Except(expectedSet).Order(StringComparer.Ordinal))
+        {
+            log.WriteLine($"only in the disturbed run: {extra}");
+        }
+
         Assert.Equal(expected.Select(Fingerprint).Order(StringComparer.Ordinal), deduped.Values.Select(d => Fingerprint(d[0])).Order(StringComparer.Ordinal));
         log.WriteLine($"reference: {expected.Count} changes; disturbed run: {actual.Count} records, {deduped.Count} after dedupe, disturbed at {run.CommittedAtDisturbance} of {Events} committed");
     }
@@ -265,9 +277,6 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     {
         ["RISKSTREAMS__KAFKA__STORETYPE"] = stores.ToString(),
 
-        // Replays must repeat decisions record for record: live cross-account enrichment depends on how far apart the upstream
-        // partitions run (README, "Cross-account signals"), so these runs decide on the account streams alone.
-        ["RISKSTREAMS__DECISIONS__ENTITYSIGNALS"] = "false",
         ["RISKSTREAMS__KAFKA__BOOTSTRAPSERVERS"] = stack.Cluster.BootstrapServers,
         ["RISKSTREAMS__KAFKA__APPLICATIONID"] = app.Id,
         ["RISKSTREAMS__KAFKA__COMMITINTERVALMS"] = "200",

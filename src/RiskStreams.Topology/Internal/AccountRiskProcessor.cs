@@ -29,7 +29,8 @@ namespace RiskStreams.Topology.Internal;
 /// in the order above; when its turn comes it waits — and everything after it — until the enriched one completes it, so the
 /// order of decisions never depends on how long the entity branches took. One not completed within
 /// <see cref="RiskTopologyOptions.EntityMaxLateness"/> of stream time is decided without it (counted); an enriched event with
-/// no bare one waiting is decided like any other event (a duplicate is then skipped as already applied).</para>
+/// no bare one waiting is kept (<see cref="EarlyEnrichments"/>): a replay delivers the enriched copy of an event out of order
+/// in its partition before the bare one, which is then decided enriched in its own place; one never claimed was a duplicate.</para>
 /// <para>The policy in force when an event is decided (not when it arrived) decides it. The domain is called in
 /// <see cref="Decide"/> and <see cref="StepDown"/> only.</para>
 /// </remarks>
@@ -39,6 +40,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
 
     private readonly long _graceMs = (long)options.ReorderGrace.TotalMilliseconds;
     private readonly long _entityLatenessMs = (long)options.EntityMaxLateness.TotalMilliseconds;
+    private readonly EarlyEnrichments _early = new((long)options.EntityMaxLateness.TotalMilliseconds);
     private IProcessorContext<string, LevelChange> _context = null!;
     private AccountStates _accounts = null!;
     private IKeyValueStore<string, long> _pending = null!;
@@ -58,7 +60,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
         _levels = AccountLevelCounts.Count(accountStore);
         _pending = context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.PendingSync);
         _buffer = new ReorderBuffer(context.GetStateStore<IKeyValueStore<ReorderKey, AccountEvent>>(RiskStoreNames.ReorderBuffer),
-            options.EntitySignals ? EntityBranches.AwaitsEnrichment : static _ => false);
+            AwaitsEnrichment);
         _timers = new StepDownTimers(context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.StepDownTimers));
         _coverage = new StoreSyncCoverage(context.GetStateStore<IReadOnlyKeyValueStore<string, SyncStatus>>(RiskStoreNames.SyncStatus));
         context.Schedule(RecheckInterval, PunctuationType.StreamTime, RecheckPendingAccounts);
@@ -81,16 +83,24 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
 
     public void Process(Record<string, AccountEvent> record)
     {
-        if (record.Value.Entity is not null && _buffer.TryComplete(record.Value))
+        if (record.Value.Entity is not null)
         {
-            // The enrichment of a held login or transaction (its age was checked when it arrived bare).
-            Advance(EventTimeCutoff());
+            if (_buffer.TryComplete(record.Value))
+            {
+                // The enrichment of a held login or transaction (its age was checked when it arrived bare).
+                Advance(EventTimeCutoff());
+                return;
+            }
+
+            // Ahead of its bare copy (a replay): decided in the bare copy's place when it comes; or a duplicate, dropped.
+            _early.Prune(_context.StreamTime);
+            _early.Add(record.Value, record.Timestamp);
             return;
         }
 
         var cutoff = EventTimeCutoff();
         Advance(cutoff);
-        if (Submit(record.Value, record.Timestamp, cutoff))
+        if (Submit(options.EntitySignals ? _early.Enriched(record.Value) : record.Value, record.Timestamp, cutoff))
         {
             // Deciding may have set a timer that is already due.
             Advance(cutoff);
@@ -109,7 +119,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
             return false;
         }
 
-        if (_buffer.TryPeekReady(out _) || (options.EntitySignals && EntityBranches.AwaitsEnrichment(e)))
+        if (_buffer.TryPeekReady(out _) || AwaitsEnrichment(e))
         {
             _buffer.AddReady(e, timestamp);
             return true;
@@ -169,6 +179,9 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
             }
         }
     }
+
+    /// <summary>Whether <paramref name="e"/> must wait for its enriched copy (a bare login or transaction, with the entity branches on).</summary>
+    private bool AwaitsEnrichment(AccountEvent e) => options.EntitySignals && EntityBranches.AwaitsEnrichment(e);
 
     private void FireNextTimer(long through, long dueMs)
     {

@@ -96,8 +96,12 @@ internal sealed class ReorderBuffer
         _held.Enqueue(held, held.Key);
     }
 
-    /// <summary>Puts a due event at the end of the ready queue (its order is fixed: after everything released before it).</summary>
-    public void AddReady(AccountEvent e, long eventTimeMs) => _ready.Enqueue(Hold(e, eventTimeMs));
+    /// <summary>
+    /// Puts a due event at the end of the ready queue (its order is fixed: after everything released before it). Its key takes
+    /// the time released through when it is older, so the store's key order is the ready queue's order and a restore puts it
+    /// back in the same place.
+    /// </summary>
+    public void AddReady(AccountEvent e, long eventTimeMs) => _ready.Enqueue(Hold(e, Math.Max(eventTimeMs, ReleasedThroughMs)));
 
     /// <summary>Moves the first entry of the time-ordered queue to the ready queue if its event time is at most <paramref name="eventTimeCutoffMs"/>.</summary>
     public bool ReleaseNextThrough(long eventTimeCutoffMs)
