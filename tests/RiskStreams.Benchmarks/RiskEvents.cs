@@ -60,6 +60,7 @@ internal sealed record RiskEvents(IReadOnlyList<GeneratedEvent> Events, IReadOnl
         Login l => serdes.Logins.Serialize(topic, l),
         RepaymentSync r => serdes.Repayments.Serialize(topic, r),
         SyncStatus s => serdes.SyncStatus.Serialize(topic, s),
+        ReviewDecision r => serdes.Reviews.Serialize(topic, r),
         _ => throw new InvalidOperationException($"No serde for {value.GetType().Name}."),
     } ?? throw new InvalidOperationException($"A {value.GetType().Name} serialized to null.");
 }

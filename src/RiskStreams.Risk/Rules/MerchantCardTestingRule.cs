@@ -14,7 +14,7 @@ namespace RiskStreams.Risk.Rules;
 /// <param name="Window">Sliding window of the merchant aggregate (fixed when the topology starts).</param>
 /// <param name="MaxAmountMinor">A transaction at or below this amount (minor units of its currency) is small.</param>
 /// <param name="SmallTransactions">Small transactions at the merchant in the window needed.</param>
-/// <param name="DistinctAccounts">Distinct accounts transacting at the merchant in the window needed.</param>
+/// <param name="DistinctAccounts">Distinct accounts making small payments at the merchant in the window needed.</param>
 /// <param name="DeclineRatio">Declined / all small transactions at the merchant in the window needed.</param>
 /// <param name="SignalWindow">How long after the transaction the signal keeps counting.</param>
 public sealed record MerchantCardTestingRule(
@@ -39,9 +39,15 @@ public sealed record MerchantCardTestingRule(
     /// <summary>Whether a transaction of <paramref name="amountMinor"/> in <paramref name="currency"/> counts as small.</summary>
     public bool IsSmall(long amountMinor, string currency) => amountMinor <= MaxAmountMinor.For(currency);
 
+    /// <summary>
+    /// Whether the rule looks at <paramref name="t"/>: a small payment (not a refund). Only these reach the merchant aggregate,
+    /// so its counts — distinct accounts included — are of small payments.
+    /// </summary>
+    public bool Concerns(TransactionEvent t) => !t.Refund && IsSmall(t.AmountMinor, t.Currency);
+
     /// <inheritdoc />
     EntityWindowSummary? IEntityRule.Qualifying(AccountEvent e) =>
-        e is TransactionEvent { Entity.Merchant: { } w } t && !t.Refund && IsSmall(t.AmountMinor, t.Currency)
+        e is TransactionEvent { Entity.Merchant: { } w } t && Concerns(t)
             && w.SmallTransactions >= SmallTransactions && w.DistinctAccounts >= DistinctAccounts
             && (double)w.SmallDeclined / w.SmallTransactions >= DeclineRatio
             ? w

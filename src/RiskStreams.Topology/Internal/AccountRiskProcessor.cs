@@ -181,7 +181,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
     }
 
     /// <summary>Whether <paramref name="e"/> must wait for its enriched copy (a bare login or transaction, with the entity branches on).</summary>
-    private bool AwaitsEnrichment(AccountEvent e) => options.EntitySignals && EntityBranches.AwaitsEnrichment(e);
+    private bool AwaitsEnrichment(AccountEvent e) => options.EntitySignals && EntityBranches.AwaitsEnrichment(e, options);
 
     private void FireNextTimer(long through, long dueMs)
     {

@@ -46,16 +46,20 @@ internal static class EntityBranches
         return back.Merge(backWithoutAddress, "entity-logins-enriched");
     }
 
-    /// <summary>Transactions enriched with their merchant's window, keyed by account again.</summary>
+    /// <summary>
+    /// Small payments enriched with their merchant's window, keyed by account again. Only they reach the merchant aggregate (the
+    /// rule looks at nothing else), so a busy merchant's ordinary purchases cost the branch nothing.
+    /// </summary>
     public static KStream<string, AccountEvent> Transactions(KStream<string, AccountEvent> transactions, RiskTopologyOptions options)
     {
         var rule = options.Policy.Rules.Get<MerchantCardTestingRule>();
         var byMerchant = Enrich(
-            transactions.SelectKey(static (_, e) => ((TransactionEvent)e).MerchantId, "entity-merchant-rekey"), EntitySignalNames.Merchant, rule.Window, options,
-            (e, w) =>
+            transactions.Filter((_, e) => rule.Concerns((TransactionEvent)e), "entity-merchant-small-payments")
+                .SelectKey(static (_, e) => ((TransactionEvent)e).MerchantId, "entity-merchant-rekey"), EntitySignalNames.Merchant, rule.Window, options,
+            static (e, w) =>
             {
                 var t = (TransactionEvent)e;
-                return w.WithTransaction(t.AccountId, t.OccurredAtMs, !t.Refund && rule.IsSmall(t.AmountMinor, t.Currency), !t.Approved);
+                return w.WithTransaction(t.AccountId, t.OccurredAtMs, small: true, !t.Approved);
             },
             static (e, summary) => e with { Entity = (e.Entity ?? new EntityContext()) with { Merchant = summary } });
         return byMerchant
@@ -64,10 +68,15 @@ internal static class EntityBranches
     }
 
     /// <summary>
-    /// Whether <paramref name="e"/> is a bare login or transaction, whose enriched copy the entity branches send to the decider
+    /// Whether <paramref name="e"/> is a bare login or small payment, whose enriched copy the entity branches send to the decider
     /// after it (every validated login has a device and every transaction a merchant, so each gets exactly one).
     /// </summary>
-    public static bool AwaitsEnrichment(AccountEvent e) => e.Entity is null && e is LoginEvent or TransactionEvent;
+    public static bool AwaitsEnrichment(AccountEvent e, RiskTopologyOptions options) => e.Entity is null && e switch
+    {
+        LoginEvent => true,
+        TransactionEvent t => options.Policy.Rules.Get<MerchantCardTestingRule>().Concerns(t),
+        _ => false,
+    };
 
     private static bool HasAddress(AccountEvent e) => !string.IsNullOrEmpty(((LoginEvent)e).IpAddress);
 
