@@ -1,3 +1,4 @@
+using Avro.Specific;
 using RiskStreams.Avro.Contracts;
 using RiskStreams.Risk;
 using RiskStreams.Topology.Internal;
@@ -30,6 +31,26 @@ public static class RiskBacktest
 {
     /// <summary>Later lines whose median timestamp, with the line's own, is the skew reference at a line (see <see cref="ReplayTimeline"/>).</summary>
     private const int TimelineLookahead = 16;
+
+    /// <summary>
+    /// One line of backtest input for <paramref name="record"/> (a <c>Transaction</c>, <c>Login</c>, <c>RepaymentSync</c>,
+    /// <c>SyncStatus</c> or <c>ReviewDecision</c>): <c>{"stream": …, "event": {…}}</c> with the record's fields by their Avro
+    /// names, as <see cref="Run"/> reads it (so records taken from the topics can be replayed).
+    /// </summary>
+    public static string InputLine(ISpecificRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var stream = record switch
+        {
+            Transaction => "transactions",
+            Login => "logins",
+            RepaymentSync => "repayments",
+            ReviewDecision => ReviewEvent.StreamName,
+            SyncStatus => "sync-status",
+            _ => throw new ArgumentException($"No backtest stream reads a {record.GetType().Name}.", nameof(record)),
+        };
+        return $"{{\"stream\":\"{stream}\",\"event\":{AvroJsonWriter.Write(record)}}}";
+    }
 
     /// <summary>Runs <paramref name="policy"/> over <paramref name="input"/>, writing each change to <paramref name="changes"/>.</summary>
     /// <returns>Counts, changes per level, engine drops and rejected lines.</returns>

@@ -226,7 +226,7 @@ public sealed class EntitySignalsParityTests(StackFixture stack, ITestOutputHelp
 
     private static (List<Change> Changes, BacktestSummary Summary) RunBacktest(IEnumerable<GeneratedEvent> events)
     {
-        using var input = new StringReader(string.Join('\n', events.Select(BacktestLines.Of)));
+        using var input = new StringReader(string.Join('\n', events.Select(e => RiskBacktest.InputLine(e.Value))));
         using var changes = new StringWriter();
         var summary = RiskBacktest.Run(input, changes, RiskPolicy.Default);
         return ([.. changes.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Change.OfJson)], summary);

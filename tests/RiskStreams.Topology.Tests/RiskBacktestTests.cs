@@ -42,6 +42,25 @@ public sealed class RiskBacktestTests
     }
 
     [Fact]
+    public void Input_lines_written_from_contract_records_are_read_back_by_the_backtest_and_decided()
+    {
+        var logins = Enumerable.Range(1, 5).Select(i => new Login
+        {
+            eventId = $"fail-{i}", accountId = "lf-2", occurredAt = DateTime.UnixEpoch.AddMilliseconds(T0 + (i * 20 * Second)),
+            outcome = LoginOutcome.FAILURE, deviceId = "dev-9", mfaUsed = false, ipAddress = "203.0.113.9",
+        }).ToList();
+        Assert.StartsWith("""{"stream":"logins","event":{"eventId":"fail-1","accountId":"lf-2",""", RiskBacktest.InputLine(logins[0]), StringComparison.Ordinal);
+
+        using var changes = new StringWriter();
+        var summary = RiskBacktest.Run(new StringReader(string.Join('\n', logins.Select(RiskBacktest.InputLine))), changes, Risk.RiskPolicy.Default);
+
+        Assert.Equal((5L, 5L), (summary.EventsRead, summary.EventsAccepted));
+        Assert.Empty(summary.Rejected);
+        Assert.Equal(["lf-2|1|NORMAL|WATCH|LOGIN_FAILURES|fail-5"], Describe(changes.ToString()));
+        Assert.Throws<ArgumentException>(() => RiskBacktest.InputLine(new RiskLevelChanged()));
+    }
+
+    [Fact]
     public void Rejected_lines_are_reported_with_line_numbers_and_reasons_and_the_lines_after_them_are_processed()
     {
         var input = new BacktestInput()

@@ -108,8 +108,9 @@ internal sealed class BacktestRun : IDisposable
     /// </summary>
     public IReadOnlyList<RiskLevelChanged> Finish()
     {
-        // First the entity joins release what their grace holds (idle on the wall clock), then the decider drains.
-        if (_entityIdleRelease > TimeSpan.Zero)
+        // First the entity joins release what their grace holds (idle on the wall clock) — a login's address join only once its
+        // device join has released it, so once per join in the chain — then the decider drains.
+        for (var join = 0; _entityIdleRelease > TimeSpan.Zero && join < EntityBranches.JoinsInChain; join++)
         {
             _runner.AdvanceWallClockTime(_entityIdleRelease);
         }

@@ -20,6 +20,9 @@ namespace RiskStreams.Topology.Internal;
 /// </remarks>
 internal static class EntityBranches
 {
+    /// <summary>The most entity joins one event passes on its way back to the decider (a login: its device's, then its address's).</summary>
+    public const int JoinsInChain = 2;
+
     private static readonly Serde<AccountEvent> Events = BufferedEventSerde.Instance;
 
     /// <summary>Logins enriched with their device's and (when they carry one) their address's window, keyed by account again.</summary>
