@@ -60,7 +60,9 @@ public sealed class DevCommandTests
 
         Assert.Contains("riskstreams_events_consumed_total{stream=\"transactions\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("riskstreams_level_changes_total{level=", metrics, StringComparison.Ordinal);
-        Assert.Contains("riskstreams_streams_rebalances_total{thread=\"riskstreams-dev-StreamThread-1\",kind=\"assigned\"} 1", metrics, StringComparison.Ordinal);
+
+        // At least one assignment: with the entity sub-topologies the cooperative assignor may hand the partitions out in two rounds.
+        Assert.Matches("riskstreams_streams_rebalances_total\\{thread=\"riskstreams-dev-StreamThread-1\",kind=\"assigned\"\\} [1-9]", metrics);
         Assert.Matches(storeEntries, metrics);
         Assert.Contains("riskstreams_streams_records_processed_total{thread=\"riskstreams-dev-StreamThread-1\",task=\"0_", metrics, StringComparison.Ordinal);
 
