@@ -108,6 +108,14 @@ public sealed record RiskTopologyOptions
     public TimeSpan EntityMaxLateness { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// How long (wall clock) the decider waits for a login's or small payment's enriched copy before it decides the event
+    /// without it (default 2 min; counted in <c>riskstreams_risk_entity_enrichment_overdue_total</c>). The enrichment normally
+    /// comes back within a second or two, also while a backlog is worked through; this is a safety valve for one that cannot
+    /// come (an enriched copy consumed before a restart that its bare copy came after). Offline runs never time out.
+    /// </summary>
+    public TimeSpan EntityEnrichmentTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// The engine's <c>StreamsOptions.MaxTaskTimeSkew</c> this topology wants: with the entity branches, half the entity join
     /// grace, so the account tasks of one stream thread feed the entity tasks out of order by less than the grace even in a
     /// backlog (null without the branches or without a grace).
@@ -153,6 +161,11 @@ public sealed record RiskTopologyOptions
         if (EntityJoinIdleRelease < TimeSpan.Zero || EntityJoinIdleRelease.Ticks % TimeSpan.TicksPerMillisecond != 0)
         {
             throw new ArgumentException($"{nameof(EntityJoinIdleRelease)} must be zero or positive, in whole milliseconds; was {EntityJoinIdleRelease}.", nameof(EntityJoinIdleRelease));
+        }
+
+        if (EntityEnrichmentTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(EntityEnrichmentTimeout)} must be positive; was {EntityEnrichmentTimeout}.", nameof(EntityEnrichmentTimeout));
         }
 
         if (EntityMaxLateness < EntityJoinGrace || EntityMaxLateness.Ticks % TimeSpan.TicksPerMillisecond != 0)

@@ -28,7 +28,7 @@ namespace RiskStreams.Topology.Internal;
 /// enriched with its device's, address's or merchant's window (<see cref="EntityBranches"/>). The bare event takes its place
 /// in the order above; when its turn comes it waits — and everything after it — until the enriched one completes it, so the
 /// order of decisions never depends on how long the entity branches took. One not completed within
-/// <see cref="RiskTopologyOptions.EntityMaxLateness"/> of stream time is decided without it (counted); an enriched event with
+/// <see cref="RiskTopologyOptions.EntityEnrichmentTimeout"/> of wall-clock time is decided without it (counted); an enriched event with
 /// no bare one waiting is kept (<see cref="EarlyEnrichments"/>): a replay delivers the enriched copy of an event out of order
 /// in its partition before the bare one, which is then decided enriched in its own place; one never claimed was a duplicate.</para>
 /// <para>The policy in force when an event is decided (not when it arrived) decides it. The domain is called in
@@ -39,7 +39,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(1);
 
     private readonly long _graceMs = (long)options.ReorderGrace.TotalMilliseconds;
-    private readonly long _entityLatenessMs = (long)options.EntityMaxLateness.TotalMilliseconds;
+    private readonly long _enrichmentTimeoutMs = (long)options.EntityEnrichmentTimeout.TotalMilliseconds;
     private readonly EarlyEnrichments _early = new((long)options.EntityMaxLateness.TotalMilliseconds);
     private IProcessorContext<string, LevelChange> _context = null!;
     private AccountStates _accounts = null!;
@@ -60,10 +60,15 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
         _levels = AccountLevelCounts.Count(accountStore);
         _pending = context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.PendingSync);
         _buffer = new ReorderBuffer(context.GetStateStore<IKeyValueStore<ReorderKey, AccountEvent>>(RiskStoreNames.ReorderBuffer),
-            AwaitsEnrichment);
+            AwaitsEnrichment, () => _context.WallClockTime);
         _timers = new StepDownTimers(context.GetStateStore<IKeyValueStore<string, long>>(RiskStoreNames.StepDownTimers));
         _coverage = new StoreSyncCoverage(context.GetStateStore<IReadOnlyKeyValueStore<string, SyncStatus>>(RiskStoreNames.SyncStatus));
         context.Schedule(RecheckInterval, PunctuationType.StreamTime, RecheckPendingAccounts);
+        if (options.EntitySignals && options.Drain is null)
+        {
+            // A held event whose enrichment is overdue is decided even if no record comes (live only: offline never times out).
+            context.Schedule(TimeSpan.FromSeconds(1), PunctuationType.WallClockTime, _ => Advance(EventTimeCutoff()));
+        }
         if (options.Drain is { } drain)
         {
             // Offline only: once the input has ended, decide what is held as if the grace had passed in stream time.
@@ -189,10 +194,13 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
         StepDown(accountId, dueMs);
     }
 
-    /// <summary>Whether a held event's enrichment is overdue (stream time has moved more than the entity lateness past it): then it is decided without.</summary>
+    /// <summary>
+    /// Whether a held event's enrichment is overdue (it has waited <see cref="RiskTopologyOptions.EntityEnrichmentTimeout"/> of
+    /// wall-clock time; never offline): then it is decided without.
+    /// </summary>
     private bool Overdue(HeldEvent held)
     {
-        if (_context.StreamTime - held.Key.EventTimeMs <= _entityLatenessMs)
+        if (options.Drain is not null || _context.WallClockTime - held.HeldSinceWallClockMs < _enrichmentTimeoutMs)
         {
             return false;
         }

@@ -15,6 +15,9 @@ internal sealed class HeldEvent(ReorderKey key, AccountEvent e, bool awaitsEntit
     /// <summary>Whether the enriched event is still to come (the event may not be decided before, unless it is overdue).</summary>
     public bool AwaitsEntities { get; private set; } = awaitsEntities;
 
+    /// <summary>Wall-clock time the event started waiting in this process (its arrival, or the buffer's load after a restore).</summary>
+    public long HeldSinceWallClockMs { get; init; }
+
     public void Complete(AccountEvent enriched)
     {
         Event = enriched;

@@ -24,6 +24,7 @@ internal sealed class ReorderBuffer
 {
     private readonly IKeyValueStore<ReorderKey, AccountEvent> _store;
     private readonly Func<AccountEvent, bool> _awaitsEntities;
+    private readonly Func<long> _wallClockMs;
     private readonly PriorityQueue<HeldEvent, ReorderKey> _held = new();
     private readonly Queue<HeldEvent> _ready = new();
 
@@ -37,10 +38,12 @@ internal sealed class ReorderBuffer
 
     /// <param name="store">The changelogged store mirroring the held events.</param>
     /// <param name="awaitsEntities">Whether an event must wait for its entity enrichment (a bare login or transaction, when the entity branches run).</param>
-    public ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> store, Func<AccountEvent, bool> awaitsEntities)
+    /// <param name="wallClockMs">The processing clock, for how long an event has waited (<see cref="HeldEvent.HeldSinceWallClockMs"/>).</param>
+    public ReorderBuffer(IKeyValueStore<ReorderKey, AccountEvent> store, Func<AccountEvent, bool> awaitsEntities, Func<long>? wallClockMs = null)
     {
         _store = store;
         _awaitsEntities = awaitsEntities;
+        _wallClockMs = wallClockMs ?? (static () => 0);
         if (store is IFlushingStore flushing)
         {
             _unwritten = [];
@@ -191,7 +194,7 @@ internal sealed class ReorderBuffer
             _unwritten.Add(key, e);
         }
 
-        return Track(new HeldEvent(key, e, _awaitsEntities(e)));
+        return Track(new HeldEvent(key, e, _awaitsEntities(e)) { HeldSinceWallClockMs = _wallClockMs() });
     }
 
     private HeldEvent Track(HeldEvent held)
@@ -245,7 +248,7 @@ internal sealed class ReorderBuffer
         _loaded = true;
         foreach (var (key, value) in _store.All())
         {
-            _held.Enqueue(Track(new HeldEvent(key, value, _awaitsEntities(value))), key);
+            _held.Enqueue(Track(new HeldEvent(key, value, _awaitsEntities(value)) { HeldSinceWallClockMs = _wallClockMs() }), key);
             _nextSequence = Math.Max(_nextSequence, key.Sequence + 1);
         }
     }
