@@ -177,7 +177,7 @@ internal sealed class CrowdTruth
         CrowdScenarioKind.DeviceFarm => (16, 8),        // 8 accounts twice round: the 5th account on is the 5th distinct, then all 8 again
         CrowdScenarioKind.StuffingWave => (30, 11),     // 15 accounts twice round: the 20th failure is the 5th account of round two
         CrowdScenarioKind.MerchantAttack => (12, 3),    // 12 small payments, every other declined: the 10th to the 12th
-        CrowdScenarioKind.FamilyTablet => (8, 0),       // 4 accounts, all with MFA
+        CrowdScenarioKind.FamilyTablet => (10, 0),      // 5 accounts twice round: five distinct, but every sign-in with MFA
         CrowdScenarioKind.CorporateNat => (32, 0),      // 2 failures among 32 sign-ins
         _ => (25, 0),                               // 25 small approved purchases
     };

@@ -42,6 +42,7 @@ public sealed class EntitySignalsParityTests(StackFixture stack, ITestOutputHelp
     public async Task Four_partitions_live_reach_the_backtests_final_levels_and_catch_the_crowd_attacks_not_their_look_alikes()
     {
         var clock = Stopwatch.StartNew();
+        using var overdue = new OverdueEnrichments();
         var topology = new RiskTopologyOptions
         {
             TransactionsTopic = $"txn-{_run}", LoginsTopic = $"login-{_run}", RepaymentsTopic = $"repay-{_run}", SyncStatusTopic = $"status-{_run}",
@@ -120,6 +121,7 @@ public sealed class EntitySignalsParityTests(StackFixture stack, ITestOutputHelp
             output.WriteLine(line);
         }
 
+        output.WriteLine($"decided without their enrichment (overdue, counted process-wide): {overdue}");
         var warnings = Warnings().ToList();
         output.WriteLine($"{warnings.Count} warnings or errors logged by the processor{(warnings.Count == 0 ? "" : ", the first: ")}");
         warnings.Take(10).ToList().ForEach(output.WriteLine);
