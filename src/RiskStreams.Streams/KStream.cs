@@ -154,6 +154,20 @@ public sealed partial class KStream<TKey, TValue>
         return new KStream<TKeyOut, TValueOut>(Builder, node, null, null, repartitionRequired: true);
     }
 
+    /// <summary>
+    /// Runs a custom processor that keeps each record's key (Kafka Streams' <c>processValues</c>): it must forward records with
+    /// the key it was given (not checked), so a grouping or join after it needs no repartition, unlike after
+    /// <see cref="Process{TKeyOut, TValueOut}"/>.
+    /// </summary>
+    public KStream<TKey, TValueOut> ProcessValues<TValueOut>(Func<IProcessor<TKey, TValue, TKey, TValueOut>> supplier, string? name = null, params string[] storeNames)
+    {
+        ArgumentNullException.ThrowIfNull(supplier);
+        var node = Builder.Internal.AddNode(
+            new ProcessorGraphNode<TKey, TValue, TKey, TValueOut>(name ?? Builder.Internal.NewName("KSTREAM-PROCESSVALUES"), supplier), Node);
+        Builder.Internal.ConnectStore(storeNames, node.Name);
+        return new KStream<TKey, TValueOut>(Builder, node, KeySerde, null, RepartitionRequired);
+    }
+
     internal KStream<TNewKey, TNewValue> Then<TNewKey, TNewValue>(
         string prefix, string? name, Action<Record<TKey, TValue>, IProcessorContext<TNewKey, TNewValue>> process,
         Serde<TNewKey>? keySerde, Serde<TNewValue>? valueSerde, bool repartitionRequired)

@@ -25,6 +25,9 @@ public static class EntitySignalNames
     /// <summary>The sliding-window store of an entity kind.</summary>
     public static string Windows(string kind) => $"entity-{kind}-windows";
 
+    /// <summary>The window store of the event ids an entity kind's windows have counted (a replayed copy is not counted again).</summary>
+    public static string Seen(string kind) => $"entity-{kind}-seen";
+
     /// <summary>The versioned table of an entity kind: per entity, the window ending at each of its events.</summary>
     public static string Latest(string kind) => $"entity-{kind}-latest";
 

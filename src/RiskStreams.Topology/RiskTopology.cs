@@ -65,8 +65,8 @@ public static class RiskTopology
         {
             // Each login and transaction reaches the decider twice: bare at once, holding its place in event-time order, then
             // enriched with its entities' windows, which completes it (see AccountRiskProcessor).
-            transactions = transactions.Merge(EntityBranches.Transactions(transactions, options), "transactions-and-enriched");
-            logins = logins.Merge(EntityBranches.Logins(logins, options), "logins-and-enriched");
+            transactions = transactions.Merge(EntityBranches.Transactions(builder, transactions, options), "transactions-and-enriched");
+            logins = logins.Merge(EntityBranches.Logins(builder, logins, options), "logins-and-enriched");
         }
 
         transactions.Merge(logins, "merge-transactions-logins").Merge(repayments, "merge-repayments").Merge(reviews, "account-events")

@@ -277,10 +277,6 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     {
         ["RISKSTREAMS__KAFKA__STORETYPE"] = stores.ToString(),
 
-        // Replays must repeat decisions record for record. With the entity branches on they do not yet (README, "Cross-account
-        // signals": a replayed entity window can see other accounts' events in a different order), so these runs decide on the
-        // account streams alone.
-        ["RISKSTREAMS__DECISIONS__ENTITYSIGNALS"] = "false",
 
         ["RISKSTREAMS__KAFKA__BOOTSTRAPSERVERS"] = stack.Cluster.BootstrapServers,
         ["RISKSTREAMS__KAFKA__APPLICATIONID"] = app.Id,

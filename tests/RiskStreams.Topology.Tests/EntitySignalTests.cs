@@ -176,6 +176,26 @@ public sealed class EntitySignalTests(RegistryFixture registry) : IClassFixture<
     }
 
     [Fact]
+    public void A_sign_in_delivered_twice_counts_once_in_its_devices_window_and_both_copies_are_enriched()
+    {
+        using var d = new RiskTopologyDriver(registry.Serdes);
+        for (var i = 0; i < 4; i++)
+        {
+            d.SignIn($"farm-{i}", Start.AddMinutes(i), success: true, "farm-phone", ip: null, mfa: false, id: $"login-{i}");
+        }
+
+        // A replayed copy of farm-3's sign-in (same id and time), then a fifth account: the window holds 5 sign-ins, not 6.
+        d.SignIn("farm-3", Start.AddMinutes(3), success: true, "farm-phone", ip: null, mfa: false, id: "login-3");
+        d.SignIn("farm-4", Start.AddMinutes(4), success: true, "farm-phone", ip: null, mfa: false, id: "login-4");
+        d.Flush();
+
+        var change = Assert.Single(d.Changes.ReadRecordsToList().Select(r => r.Value));
+        Assert.Equal("farm-4|1|NORMAL|WATCH|45|DEVICE_SHARED", Describe([change]).Single());
+        Assert.Contains(new KeyValuePair<string, string>("logins", "5"), change.reasons.Single().evidence);
+        Assert.Equal(0, d.Driver.GetKeyValueStore<Internal.ReorderKey, AccountEvent>(RiskStoreNames.ReorderBuffer).ApproximateCount);
+    }
+
+    [Fact]
     public void A_duplicate_sign_in_through_the_entity_branches_is_decided_once()
     {
         using var d = new RiskTopologyDriver(registry.Serdes);

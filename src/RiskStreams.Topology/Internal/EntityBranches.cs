@@ -26,16 +26,16 @@ internal static class EntityBranches
     private static readonly Serde<AccountEvent> Events = BufferedEventSerde.Instance;
 
     /// <summary>Logins enriched with their device's and (when they carry one) their address's window, keyed by account again.</summary>
-    public static KStream<string, AccountEvent> Logins(KStream<string, AccountEvent> logins, RiskTopologyOptions options)
+    public static KStream<string, AccountEvent> Logins(StreamsBuilder builder, KStream<string, AccountEvent> logins, RiskTopologyOptions options)
     {
         var rules = options.Policy.Rules;
-        var byDevice = Enrich(
+        var byDevice = Enrich(builder,
             logins.SelectKey((_, e) => ((LoginEvent)e).DeviceId, "entity-device-rekey"), EntitySignalNames.Device, rules.Get<DeviceSharedRule>().Window, options,
             static (e, w) => w.WithLogin(e.AccountId, e.OccurredAtMs, ((LoginEvent)e).Success, ((LoginEvent)e).MfaUsed),
             static (e, summary) => e with { Entity = (e.Entity ?? new EntityContext()) with { Device = summary } });
         var withAddress = byDevice.Filter(static (_, e) => HasAddress(e), "entity-ip-present");
         var withoutAddress = byDevice.FilterNot(static (_, e) => HasAddress(e), "entity-ip-absent");
-        var byAddress = Enrich(
+        var byAddress = Enrich(builder,
             withAddress.SelectKey((_, e) => ((LoginEvent)e).IpAddress!, "entity-ip-rekey"), EntitySignalNames.Ip, rules.Get<IpCredentialStuffingRule>().Window, options,
             static (e, w) => w.WithLogin(e.AccountId, e.OccurredAtMs, ((LoginEvent)e).Success, ((LoginEvent)e).MfaUsed),
             static (e, summary) => e with { Entity = (e.Entity ?? new EntityContext()) with { Ip = summary } });
@@ -53,10 +53,10 @@ internal static class EntityBranches
     /// Small payments enriched with their merchant's window, keyed by account again. Only they reach the merchant aggregate (the
     /// rule looks at nothing else), so a busy merchant's ordinary purchases cost the branch nothing.
     /// </summary>
-    public static KStream<string, AccountEvent> Transactions(KStream<string, AccountEvent> transactions, RiskTopologyOptions options)
+    public static KStream<string, AccountEvent> Transactions(StreamsBuilder builder, KStream<string, AccountEvent> transactions, RiskTopologyOptions options)
     {
         var rule = options.Policy.Rules.Get<MerchantCardTestingRule>();
-        var byMerchant = Enrich(
+        var byMerchant = Enrich(builder,
             transactions.Filter((_, e) => rule.Concerns((TransactionEvent)e), "entity-merchant-small-payments")
                 .SelectKey(static (_, e) => ((TransactionEvent)e).MerchantId, "entity-merchant-rekey"), EntitySignalNames.Merchant, rule.Window, options,
             static (e, w) =>
@@ -84,7 +84,7 @@ internal static class EntityBranches
     private static bool HasAddress(AccountEvent e) => !string.IsNullOrEmpty(((LoginEvent)e).IpAddress);
 
     private static KStream<string, AccountEvent> Enrich(
-        KStream<string, AccountEvent> rekeyed, string kind, TimeSpan window, RiskTopologyOptions options,
+        StreamsBuilder builder, KStream<string, AccountEvent> rekeyed, string kind, TimeSpan window, RiskTopologyOptions options,
         Func<AccountEvent, EntityWindow, EntityWindow> add, Func<AccountEvent, EntityWindowSummary, AccountEvent> attach)
     {
         var grace = options.EntityJoinGrace;
@@ -92,8 +92,16 @@ internal static class EntityBranches
         var windowMs = (long)window.TotalMilliseconds;
         var byEntity = rekeyed.Repartition(EntitySignalNames.Events(kind), Serdes.String, Events);
 
-        // First child of the repartitioned stream: an event's own window is in the table before the join below reads it.
+        // First child of the repartitioned stream: an event's own window is in the table before the join below reads it. Each
+        // event counts once, however often a replay delivers it.
+        var seen = EntitySignalNames.Seen(kind);
+        builder.AddStateStore(Stores.WindowStoreBuilder(
+            options.StoreType == StoreType.RocksDb
+                ? Stores.PersistentWindowStore(seen, window + lateness, TimeSpan.FromMilliseconds(1), retainDuplicates: false)
+                : Stores.InMemoryWindowStore(seen, window + lateness, TimeSpan.FromMilliseconds(1), retainDuplicates: false),
+            Serdes.String, Serdes.Long));
         var latest = byEntity
+            .ProcessValues(() => new FirstSighting(seen), $"entity-{kind}-first-sighting", seen)
             .GroupByKey(Grouped.With(Serdes.String, Events))
             .WindowedBy(SlidingWindows.OfTimeDifferenceAndGrace(window, lateness))
             .Aggregate(() => EntityWindow.Empty, (_, e, w) => add(e, w),
