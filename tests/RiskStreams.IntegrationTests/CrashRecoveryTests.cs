@@ -26,6 +26,9 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly string _stateRoot = Directory.CreateTempSubdirectory("riskstreams-crash-").FullName;
 
+    /// <summary>Whether the runs of this test decide with the cross-account entity branches (the default) or on the account streams alone.</summary>
+    private bool _entitySignals = true;
+
     public void Dispose() => Directory.Delete(_stateRoot, recursive: true);
 
     [Fact]
@@ -41,6 +44,10 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     [Fact]
     public async Task Instances_joining_and_leaving_mid_stream_publish_the_single_instance_output_after_dedupe()
     {
+        // The account streams alone: instances are not coordinated in event time, so an entity window's counts can differ by an
+        // event that arrives within the join grace on one instance and after it on another (README, Known limits; seen: one
+        // IP_CREDENTIAL_STUFFING reason with failedLogins 28 against 27).
+        _entitySignals = false;
         var inputs = await PrepareInputsAsync();
         var reference = await RunToEndAsync("reference", inputs);
         var scaled = await RunWithScalingAsync("scaled", inputs);
@@ -276,8 +283,7 @@ public sealed class CrashRecoveryTests(StackFixture stack, ITestOutputHelper log
     private Dictionary<string, string> Environment(AppRun app, WorkloadTopics inputs, string instance = "1", StoreType stores = StoreType.RocksDb) => new()
     {
         ["RISKSTREAMS__KAFKA__STORETYPE"] = stores.ToString(),
-
-
+        ["RISKSTREAMS__DECISIONS__ENTITYSIGNALS"] = _entitySignals ? "true" : "false",
         ["RISKSTREAMS__KAFKA__BOOTSTRAPSERVERS"] = stack.Cluster.BootstrapServers,
         ["RISKSTREAMS__KAFKA__APPLICATIONID"] = app.Id,
         ["RISKSTREAMS__KAFKA__COMMITINTERVALMS"] = "200",

@@ -14,7 +14,7 @@ public sealed class DeployManifestTests
             new Dictionary<string, string> { ["RISKSTREAMS_K8S_MODULES"] = DeployTools.KubernetesModels! });
 
         Assert.True(exit == 0, $"validate.mjs exited {exit}: {stderr}{stdout}");
-        Assert.Contains("validate: 33 resources in 7 files, 0 errors", stdout, StringComparison.Ordinal);
+        Assert.Contains("validate: 36 resources in 7 files, 0 errors", stdout, StringComparison.Ordinal);
     }
 
     [ToolFact("docker-compose")]

@@ -16,7 +16,7 @@ public sealed class TopicsCommandTests(StackFixture stack) : IClassFixture<Stack
         using (var first = Topics("create", environment))
         {
             Assert.Equal(0, await first.WaitForExitAsync(Exit));
-            Assert.Equal([.. names.Select(n => $"{prefix}: created {n.Name} ({n.Role}, 4 partitions)"), $"{prefix}: 26 topics, 0 mismatches"], first.Stdout.Lines());
+            Assert.Equal([.. names.Select(n => $"{prefix}: created {n.Name} ({n.Role}, 4 partitions)"), $"{prefix}: 29 topics, 0 mismatches"], first.Stdout.Lines());
             Assert.Equal(
                 [
                     $"{prefix}: the cluster answers no CreateTopics: topics were auto-created by metadata requests with the broker's default partitions, replication and configs (no compaction)",
@@ -33,7 +33,7 @@ public sealed class TopicsCommandTests(StackFixture stack) : IClassFixture<Stack
 
         using var second = Topics("create", environment);
         Assert.Equal(0, await second.WaitForExitAsync(Exit));
-        Assert.Equal([.. names.Select(n => $"{prefix}: exists {n.Name} ({n.Role})"), $"{prefix}: 26 topics, 0 mismatches"], second.Stdout.Lines());
+        Assert.Equal([.. names.Select(n => $"{prefix}: exists {n.Name} ({n.Role})"), $"{prefix}: 29 topics, 0 mismatches"], second.Stdout.Lines());
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class TopicsCommandTests(StackFixture stack) : IClassFixture<Stack
             [
                 $"riskstreams topics check: mismatch {names[0].Name}: has 2 partitions, needs 4 (input)",
                 $"riskstreams topics check: mismatch {names[^1].Name}: missing (changelog, needs 4 partitions)",
-                "riskstreams topics check: 26 topics, 2 mismatches",
+                "riskstreams topics check: 29 topics, 2 mismatches",
             ],
             check.Stdout.Lines());
     }
@@ -100,10 +100,12 @@ public sealed class TopicsCommandTests(StackFixture stack) : IClassFixture<Stack
             ($"{app}-account-event-buffer-changelog", "changelog"), ($"{app}-account-risk-state-changelog", "changelog"),
             ($"{app}-account-stepdown-timers-changelog", "changelog"), ($"{app}-accounts-awaiting-sync-changelog", "changelog"),
             ($"{app}-entity-device-join-Buffer-changelog", "changelog"), ($"{app}-entity-device-latest-changelog", "changelog"),
+            ($"{app}-entity-device-seen-changelog", "changelog"),
             ($"{app}-entity-device-windows-changelog", "changelog"), ($"{app}-entity-ip-join-Buffer-changelog", "changelog"),
-            ($"{app}-entity-ip-latest-changelog", "changelog"), ($"{app}-entity-ip-windows-changelog", "changelog"),
+            ($"{app}-entity-ip-latest-changelog", "changelog"), ($"{app}-entity-ip-seen-changelog", "changelog"),
+            ($"{app}-entity-ip-windows-changelog", "changelog"),
             ($"{app}-entity-merchant-join-Buffer-changelog", "changelog"), ($"{app}-entity-merchant-latest-changelog", "changelog"),
-            ($"{app}-entity-merchant-windows-changelog", "changelog"),
+            ($"{app}-entity-merchant-seen-changelog", "changelog"), ($"{app}-entity-merchant-windows-changelog", "changelog"),
         ];
         return (environment, names);
     }
