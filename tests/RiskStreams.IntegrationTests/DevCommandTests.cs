@@ -68,9 +68,17 @@ public sealed class DevCommandTests
 
         if (Kcat.Path is { } kcat)
         {
-            // A real third-party client reads the output topic from the printed bootstrap address.
-            var keys = await Kcat.RunAsync(kcat, $"-b {bootstrap} -C -t risk.level.changes -o beginning -c 3 -e -f %k\\n");
-            Assert.Equal(3, keys.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(k => k.StartsWith("acct-", StringComparison.Ordinal)));
+            // A real third-party client reads the output topic from the printed bootstrap address (decisions wait for their
+            // entity enrichment, so the topic may hold fewer than three changes at first: read again until it does).
+            var read = 0;
+            var kcatDeadline = DateTime.UtcNow.AddSeconds(30);
+            while (read < 3 && DateTime.UtcNow < kcatDeadline)
+            {
+                var keys = await Kcat.RunAsync(kcat, $"-b {bootstrap} -C -t risk.level.changes -o beginning -c 3 -e -f %k\\n");
+                read = keys.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(k => k.StartsWith("acct-", StringComparison.Ordinal));
+            }
+
+            Assert.Equal(3, read);
         }
 
         await stop.CancelAsync();
