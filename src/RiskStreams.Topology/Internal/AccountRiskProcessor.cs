@@ -1,6 +1,7 @@
 using System.Globalization;
 using RiskStreams.Avro.Contracts;
 using RiskStreams.Risk;
+using RiskStreams.Risk.Rules;
 using RiskStreams.Streams;
 using RiskStreams.Streams.State;
 
@@ -39,6 +40,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
     public static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(1);
 
     private readonly long _graceMs = (long)options.ReorderGrace.TotalMilliseconds;
+    private readonly MerchantCardTestingRule _merchantRule = options.Policy.Rules.Get<MerchantCardTestingRule>();
     private readonly long _enrichmentTimeoutMs = (long)options.EntityEnrichmentTimeout.TotalMilliseconds;
     private readonly EarlyEnrichments _early = new((long)options.EntityMaxLateness.TotalMilliseconds);
     private IProcessorContext<string, LevelChange> _context = null!;
@@ -186,7 +188,7 @@ internal sealed class AccountRiskProcessor(Func<RiskPolicy> policy, RiskTopology
     }
 
     /// <summary>Whether <paramref name="e"/> must wait for its enriched copy (a bare login or transaction, with the entity branches on).</summary>
-    private bool AwaitsEnrichment(AccountEvent e) => options.EntitySignals && EntityBranches.AwaitsEnrichment(e, options);
+    private bool AwaitsEnrichment(AccountEvent e) => options.EntitySignals && EntityBranches.AwaitsEnrichment(e, _merchantRule);
 
     private void FireNextTimer(long through, long dueMs)
     {

@@ -74,10 +74,12 @@ internal static class EntityBranches
     /// Whether <paramref name="e"/> is a bare login or small payment, whose enriched copy the entity branches send to the decider
     /// after it (every validated login has a device and every transaction a merchant, so each gets exactly one).
     /// </summary>
-    public static bool AwaitsEnrichment(AccountEvent e, RiskTopologyOptions options) => e.Entity is null && e switch
+    /// <param name="e">The event.</param>
+    /// <param name="merchantRule">The merchant rule of the policy the topology was built with (it says which payments are small).</param>
+    public static bool AwaitsEnrichment(AccountEvent e, MerchantCardTestingRule merchantRule) => e.Entity is null && e switch
     {
         LoginEvent => true,
-        TransactionEvent t => options.Policy.Rules.Get<MerchantCardTestingRule>().Concerns(t),
+        TransactionEvent t => merchantRule.Concerns(t),
         _ => false,
     };
 

@@ -39,7 +39,7 @@ internal sealed partial class StreamThread
             var count = 0;
             lock (task.Gate)
             {
-                while (count < MaxRecordsPerTaskPerLoop && task.Group.HeadTimestamp <= horizon && task.Group.TryNext(nowMs, out var record))
+                while (count < MaxRecordsPerTaskPerLoop && (horizon == long.MaxValue || task.Group.HeadTimestamp <= horizon) && task.Group.TryNext(nowMs, out var record))
                 {
                     if (!Process(task, record, nowMs))
                     {
@@ -61,7 +61,7 @@ internal sealed partial class StreamThread
             }
 
             processed |= count > 0;
-            heldBack |= task.Group.HasBuffered && task.Group.HeadTimestamp > horizon;
+            heldBack |= horizon != long.MaxValue && task.Group.HasBuffered && task.Group.HeadTimestamp > horizon;
 
             if (count > 0)
             {
